@@ -1,0 +1,231 @@
+"""The instructors' tool: courses and lessons, text import, and learners' progress."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .forms import SignupForm
+from .importing import ImportProblem, import_course_file
+from .models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, User
+from .rendering import render_markdown
+
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+class LessonInline(admin.TabularInline):
+    model = Lesson
+    fields = ["position", "title", "slug", "reading_minutes", "is_archived", "edit_link"]
+    readonly_fields = ["edit_link"]
+    prepopulated_fields = {"slug": ["title"]}
+    ordering = ["position", "pk"]
+    extra = 0
+    show_change_link = True
+
+    @admin.display(description=_("body"))
+    def edit_link(self, lesson):
+        if not lesson.pk:
+            return "–"
+        url = reverse("admin:elearning_lesson_change", args=[lesson.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Edit the text"))
+
+
+class GlossaryTermInline(admin.StackedInline):
+    model = GlossaryTerm
+    extra = 0
+
+
+class ImportCourseForm(forms.Form):
+    file = forms.FileField(
+        label=_("Text file (.txt, UTF-8)"),
+        help_text=_(
+            "First line: the title. Short lines without final punctuation: section headings. "
+            "The rest: paragraphs. Importing a file again updates the course of the same title."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (at most 2 MB)."), code="too_large"
+            )
+        return upload
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published", "active_lessons", "learners", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "summary", "lessons__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["editorial_notes_preview", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "is_published"]}),
+        (
+            _("Editorial notes for instructors"),
+            {"fields": ["editorial_notes", "editorial_notes_preview"]},
+        ),
+        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [LessonInline, GlossaryTermInline]
+    change_list_template = "admin/elearning/course/change_list.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                active_lesson_count=Count(
+                    "lessons", filter=Q(lessons__is_archived=False), distinct=True
+                ),
+                learner_count=Count("enrolments", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("lessons"), ordering="active_lesson_count")
+    def active_lessons(self, course):
+        return course.active_lesson_count
+
+    @admin.display(description=_("learners"), ordering="learner_count")
+    def learners(self, course):
+        return course.learner_count
+
+    @admin.display(description=_("editorial notes, as rendered"))
+    def editorial_notes_preview(self, course):
+        return render_markdown(course.editorial_notes) if course.editorial_notes else "–"
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="elearning_course_import",
+            ),
+        ] + super().get_urls()
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        form = ImportCourseForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_course_file(form.cleaned_data["file"].read())
+            except ImportProblem as problem:
+                form.add_error("file", str(problem))
+            else:
+                for line in report.lines():
+                    self.message_user(request, line, messages.SUCCESS)
+                return redirect("admin:elearning_course_change", report.course.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import a course from a text file"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/elearning/course/import.html", context)
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ["title", "course", "position", "reading_minutes", "is_archived", "updated_at"]
+    list_display_links = ["title"]
+    list_editable = ["position"]
+    list_filter = ["course", "is_archived"]
+    list_select_related = ["course"]
+    search_fields = ["title", "body", "objectives"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["body_preview", "created_at", "updated_at"]
+    fields = [
+        "course",
+        "title",
+        "slug",
+        "position",
+        "reading_minutes",
+        "objectives",
+        "body",
+        "body_preview",
+        "is_archived",
+        "created_at",
+        "updated_at",
+    ]
+    ordering = ["course", "position"]
+
+    @admin.display(description=_("preview"))
+    def body_preview(self, lesson):
+        return render_markdown(lesson.body) if lesson.body else "–"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Progress is the learners' own record: instructors read it, never edit it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(ReadOnlyAdmin):
+    list_display = ["learner", "course", "lessons_done", "enrolled_at", "last_activity_at"]
+    list_filter = ["course"]
+    list_select_related = ["learner", "course"]
+    search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
+    date_hierarchy = "last_activity_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_progress()
+
+    @admin.display(description=_("lessons done"), ordering="done_count")
+    def lessons_done(self, enrolment):
+        return f"{enrolment.done_count} / {enrolment.lesson_count} ({enrolment.percent} %)"
+
+
+@admin.register(LessonProgress)
+class LessonProgressAdmin(ReadOnlyAdmin):
+    list_display = ["learner", "lesson", "course", "completed_at"]
+    list_filter = ["lesson__course", "lesson"]
+    list_select_related = ["learner", "lesson__course"]
+    search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
+    date_hierarchy = "completed_at"
+
+    @admin.display(description=_("course"), ordering="lesson__course__title")
+    def course(self, progress):
+        return progress.lesson.course
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["last_name", "first_name", "email"]
+    list_display = ["email", "first_name", "last_name", "is_staff", "last_login"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "preferred_language"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "first_name", "last_name", "password1", "password2"],
+            },
+        ),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+    add_form = SignupForm

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ElearningConfig(AppConfig):
+    name = "elearning"
+    verbose_name = _("E-learning")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,357 @@
+"""Courses, lessons, learners, enrolments and reading progress."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def percent(done, total):
+    """Whole percentage done, rounded down so that 100 means truly everything."""
+    return (done * 100) // total if total else 0
+
+
+class UserManager(DjangoUserManager):
+    """Learners log in with their e-mail address, whatever its case."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    username = None
+    # unique=True for Django's checks; the constraint below also ignores case.
+    email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message=_("An account with this e-mail address already exists."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email)
+
+
+class CourseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_lesson_counts(self):
+        return self.annotate(
+            lesson_count=Count("lessons", filter=Q(lessons__is_archived=False), distinct=True)
+        )
+
+    def for_learner(self, learner):
+        """Courses annotated with this learner's counts, for lists and dashboards."""
+        qs = self.with_lesson_counts()
+        if not learner.is_authenticated:
+            return qs
+        done = LessonProgress.objects.filter(
+            learner=learner, lesson__course=OuterRef("pk"), lesson__is_archived=False
+        )
+        return qs.annotate(
+            done_count=Coalesce(
+                Subquery(
+                    done.order_by().values("lesson__course").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            ),
+            is_enrolled=Exists(Enrolment.objects.filter(learner=learner, course=OuterRef("pk"))),
+        )
+
+
+class CourseManager(models.Manager.from_queryset(CourseQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Course(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    editorial_notes = models.TextField(
+        _("editorial notes"),
+        blank=True,
+        help_text=_(
+            "For instructors only: what was changed from the source text, and why. "
+            "Markdown is allowed."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published courses are shown to learners."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CourseManager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("course_detail", kwargs={"course_slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def learner_percent(self):
+        """The learner's percentage done (needs ``for_learner()``)."""
+        return percent(getattr(self, "done_count", 0), getattr(self, "lesson_count", 0))
+
+
+class LessonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def with_done(self, learner):
+        """Annotate ``is_done`` for this learner (always False for a visitor)."""
+        if not learner.is_authenticated:
+            return self.annotate(is_done=models.Value(False))
+        return self.annotate(
+            is_done=Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
+        )
+
+
+class LessonManager(models.Manager.from_queryset(LessonQuerySet)):
+    def get_by_natural_key(self, slug, course_slug):
+        return self.get(slug=slug, course__slug=course_slug)
+
+
+class Lesson(models.Model):
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("course")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    objectives = models.TextField(
+        _("learning objectives"),
+        blank=True,
+        help_text=_("One objective per line: what the learner can do after this lesson."),
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Markdown: lists, *emphasis*, ## headings. A key points box starts with the line "
+            '!!! cles "Points clés" followed by indented lines.'
+        ),
+    )
+    reading_minutes = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=3)
+    is_archived = models.BooleanField(
+        _("archived"),
+        default=False,
+        help_text=_("Archived lessons are hidden from learners but keep their progress."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LessonManager()
+
+    class Meta:
+        ordering = ["course", "position", "pk"]
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="lesson_slug_unique_in_course"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "lesson_detail", kwargs={"course_slug": self.course.slug, "lesson_slug": self.slug}
+        )
+
+    def natural_key(self):
+        return (self.slug, *self.course.natural_key())
+
+    natural_key.dependencies = ["elearning.course"]
+
+    @property
+    def objective_list(self):
+        return [line.strip(" -*\t") for line in self.objectives.splitlines() if line.strip()]
+
+
+class GlossaryTermManager(models.Manager):
+    def get_by_natural_key(self, term, course_slug):
+        return self.get(term=term, course__slug=course_slug)
+
+
+class GlossaryTerm(models.Model):
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="glossary", verbose_name=_("course")
+    )
+    term = models.CharField(_("term"), max_length=120)
+    definition = models.TextField(_("definition"))
+
+    objects = GlossaryTermManager()
+
+    class Meta:
+        ordering = ["course", "term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "term"], name="glossary_term_unique"),
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def natural_key(self):
+        return (self.term, *self.course.natural_key())
+
+    natural_key.dependencies = ["elearning.course"]
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def with_progress(self):
+        """Annotate the course's active lesson count and the learner's done count."""
+        active = Lesson.objects.filter(course=OuterRef("course"), is_archived=False)
+        done = LessonProgress.objects.filter(
+            learner=OuterRef("learner"), lesson__course=OuterRef("course"), lesson__is_archived=False
+        )
+        return self.annotate(
+            lesson_count=Coalesce(
+                Subquery(active.order_by().values("course").annotate(n=Count("pk")).values("n")[:1]),
+                0,
+            ),
+            done_count=Coalesce(
+                Subquery(
+                    done.order_by().values("lesson__course").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            ),
+        )
+
+    def for_dashboard(self, learner):
+        """A learner's enrolments with progress counts and the lesson to continue with."""
+        active = Lesson.objects.filter(course=OuterRef("course"), is_archived=False).order_by(
+            "position", "pk"
+        )
+        not_done = active.exclude(
+            Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
+        )
+        return (
+            self.filter(learner=learner, course__is_published=True)
+            .select_related("course")
+            .with_progress()
+            .annotate(
+                next_lesson_slug=Subquery(not_done.values("slug")[:1]),
+                first_lesson_slug=Subquery(active.values("slug")[:1]),
+            )
+            .order_by(F("last_activity_at").desc(nulls_last=True), "course__title")
+        )
+
+
+class Enrolment(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("learner"),
+    )
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course")
+    )
+    enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="one_enrolment_per_course"),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.course}"
+
+    @property
+    def percent(self):
+        """Whole percentage of lessons done (needs ``with_progress()``), rounded down."""
+        return percent(self.done_count, self.lesson_count)
+
+
+class LessonProgress(models.Model):
+    """A lesson a learner has marked as done; no row means not started."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lesson_progress",
+        verbose_name=_("learner"),
+    )
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.PROTECT, related_name="progress", verbose_name=_("lesson")
+    )
+    completed_at = models.DateTimeField(_("done on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "lesson"], name="one_progress_per_lesson"),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.lesson}"

@@ -1,0 +1,40 @@
+"""Reading progress: enrolling in a course and marking lessons done."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Enrolment, Lesson, LessonProgress
+
+
+@transaction.atomic
+def enrol(learner, course):
+    """Enrol ``learner`` in ``course`` once; later calls only touch the activity time."""
+    now = timezone.now()
+    enrolment, created = Enrolment.objects.get_or_create(
+        learner=learner, course=course, defaults={"enrolled_at": now, "last_activity_at": now}
+    )
+    if not created:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    return enrolment
+
+
+def mark_lesson_done(learner, lesson):
+    """Record that ``learner`` has read ``lesson``; idempotent, safe under concurrent requests (the
+    database holds one row per learner and lesson).
+
+    Returns True when this call recorded it, False when it was already done.
+    """
+    with transaction.atomic():
+        enrol(learner, lesson.course)
+        # get_or_create retries the read when a concurrent request won the insert.
+        _, created = LessonProgress.objects.get_or_create(learner=learner, lesson=lesson)
+    return created
+
+
+def next_lesson_after(lesson):
+    return (
+        Lesson.objects.active()
+        .filter(course_id=lesson.course_id, position__gt=lesson.position)
+        .order_by("position", "pk")
+        .first()
+    )

@@ -1,0 +1,63 @@
+"""Root URLs."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+account_patterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signup/", views.signup, name="signup"),
+    path("profile/", views.profile, name="profile"),
+    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "password/reset/",
+        # Links in e-mails point at the canonical address, never at the request's Host.
+        auth_views.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL}),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
+urlpatterns = [
+    path("", views.CatalogueView.as_view(), name="catalogue"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("courses/<slug:course_slug>/", views.course_detail, name="course_detail"),
+    path("courses/<slug:course_slug>/enrol/", views.course_enrol, name="course_enrol"),
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/",
+        views.lesson_detail,
+        name="lesson_detail",
+    ),
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/done/",
+        views.lesson_done,
+        name="lesson_done",
+    ),
+    path("accounts/", include(account_patterns)),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
