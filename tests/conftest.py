@@ -1,0 +1,81 @@
+"""Fixtures shared by every test: settings for tests, and small factories."""
+
+import itertools
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django must still
+# accept ORM calls there (live-server browser tests).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    # Manifest storage needs collectstatic; tests serve static files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_AUTOREFRESH = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def make_user(db):
+    from elearning.models import User
+
+    def make(**fields):
+        n = next(_counter)
+        fields.setdefault("email", f"learner{n}@example.com")
+        fields.setdefault("first_name", "Léa")
+        fields.setdefault("last_name", f"Durand{n}")
+        password = fields.pop("password", "correct-horse-battery")
+        return User.objects.create_user(password=password, **fields)
+
+    return make
+
+
+@pytest.fixture
+def learner(make_user):
+    return make_user()
+
+
+@pytest.fixture
+def make_course(db):
+    from elearning.models import Course, Lesson
+
+    def make(lessons=3, published=True, **fields):
+        n = next(_counter)
+        fields.setdefault("title", f"Cours {n}")
+        fields.setdefault("slug", f"cours-{n}")
+        course = Course.objects.create(is_published=published, **fields)
+        for position in range(1, lessons + 1):
+            Lesson.objects.create(
+                course=course,
+                title=f"Leçon {position}",
+                slug=f"lecon-{position}",
+                position=position,
+                body=f"Texte de la leçon {position}.",
+            )
+        return course
+
+    return make
+
+
+@pytest.fixture
+def course(make_course):
+    return make_course()
+
+
+@pytest.fixture
+def shipped_course(db):
+    """The course that ships in fixtures/, loaded as `make run` loads it."""
+    from elearning.content import load_missing
+    from elearning.models import Course
+
+    load_missing()
+    return Course.objects.get(slug="secousses-dans-la-jambe-fasciculations")
