@@ -16,7 +16,7 @@ from django.views.generic import ListView, UpdateView
 from django.views.i18n import set_language as django_set_language
 
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
-from .models import Course, Enrolment, Lesson, percent
+from .models import Course, Enrolment, Lesson, User, percent
 from .rendering import render_markdown
 from .progress import enrol, mark_lesson_done, next_lesson_after
 
@@ -188,7 +188,7 @@ def set_language(request):
     response = django_set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        type(request.user).objects.filter(pk=request.user.pk).update(preferred_language=language)
+        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
     return response
 
 

@@ -1,0 +1,56 @@
+"""Lesson bodies: Markdown an instructor can format with, HTML no one can inject through."""
+
+import pytest
+
+from elearning.rendering import render_markdown
+
+
+def test_markdown_formats_lists_emphasis_headings_and_key_points():
+    html = render_markdown(
+        "## Causes\n\nDes *secousses* **bénignes** :\n\n- le stress\n- la caféine\n\n"
+        '!!! cles "Points clés"\n    - rarement grave\n'
+    )
+    assert "<h2>Causes</h2>" in html
+    assert "<em>secousses</em>" in html and "<strong>bénignes</strong>" in html
+    assert "<li>le stress</li>" in html
+    assert '<div class="admonition cles">' in html
+    assert '<p class="admonition-title">Points clés</p>' in html
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "<script>alert('x')</script>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">lien</a>',
+        "[lien](javascript:alert(1))",
+        '<div onclick="alert(1)">texte</div>',
+        '<iframe src="https://evil.example"></iframe>',
+        '<p style="background:url(javascript:alert(1))">x</p>',
+    ],
+)
+def test_scripts_and_event_handlers_never_reach_the_page(attack):
+    html = render_markdown(f"Avant\n\n{attack}\n\nAprès").lower()
+    for forbidden in ("<script", "onerror", "onclick", "javascript:", "<iframe", "style=", "<img"):
+        assert forbidden not in html
+    assert "avant" in html and "après" in html
+
+
+def test_links_are_kept_with_safe_rel():
+    html = render_markdown("[HAS](https://www.has-sante.fr)")
+    assert 'href="https://www.has-sante.fr"' in html
+    assert 'rel="noopener noreferrer nofollow"' in html
+
+
+@pytest.mark.django_db
+def test_a_script_in_a_lesson_body_is_not_served(client, make_course, learner):
+    course = make_course(lessons=1)
+    lesson = course.lessons.get()
+    lesson.body = 'Bonjour <script>alert("x")</script> <img src=x onerror=alert(1)>'
+    lesson.save()
+    client.force_login(learner)
+    response = client.get(lesson.get_absolute_url())
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bonjour" in content
+    assert 'alert("x")' not in content and "onerror" not in content

@@ -1,0 +1,203 @@
+"""Pages for visitors, learners and instructors; a learner's progress is hers alone."""
+
+import pytest
+from django.urls import reverse
+
+from elearning.models import Enrolment, LessonProgress
+
+pytestmark = pytest.mark.django_db
+
+
+def lesson_url(lesson):
+    return lesson.get_absolute_url()
+
+
+def done_url(lesson):
+    return reverse("lesson_done", args=[lesson.course.slug, lesson.slug])
+
+
+def test_anonymous_visitor_reads_the_catalogue_and_course_page(client, course):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert course.title in response.content.decode()
+    response = client.get(course.get_absolute_url())
+    assert response.status_code == 200
+    assert "Leçon 1" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["lesson", "dashboard"])
+def test_anonymous_visitor_is_asked_to_log_in(client, course, path):
+    url = lesson_url(course.lessons.first()) if path == "lesson" else reverse("dashboard")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert "next=" in response["Location"]
+
+
+def test_anonymous_post_to_mark_done_changes_nothing(client, course):
+    response = client.post(done_url(course.lessons.first()))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert not LessonProgress.objects.exists()
+
+
+def test_unpublished_course_is_hidden_from_learners_but_previewed_by_staff(
+    client, make_course, make_user
+):
+    draft = make_course(published=False, title="Brouillon")
+    learner = make_user()
+    client.force_login(learner)
+    assert "Brouillon" not in client.get("/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(lesson_url(draft.lessons.first())).status_code == 404
+    assert client.post(done_url(draft.lessons.first())).status_code == 404
+
+    client.force_login(make_user(is_staff=True))
+    assert "Brouillon" in client.get("/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_unknown_course_and_lesson_are_404(client, course, learner):
+    client.force_login(learner)
+    assert client.get("/courses/nope/").status_code == 404
+    assert client.get(f"/courses/{course.slug}/lessons/nope/").status_code == 404
+    assert client.post(f"/courses/{course.slug}/lessons/nope/done/").status_code == 404
+    # A lesson exists, but in another course: the URL must not mix them.
+    other = type(course).objects.create(title="Autre", slug="autre", is_published=True)
+    assert client.get(f"/courses/{other.slug}/lessons/lecon-1/").status_code == 404
+
+
+def test_archived_lesson_is_hidden(client, course, learner):
+    lesson = course.lessons.get(position=2)
+    lesson.is_archived = True
+    lesson.save()
+    client.force_login(learner)
+    assert client.get(lesson_url(lesson)).status_code == 404
+    page = client.get(course.get_absolute_url()).content.decode()
+    assert "Leçon 2" not in page
+
+
+def test_lesson_page_shows_previous_next_and_position(client, course, learner):
+    client.force_login(learner)
+    middle = course.lessons.get(position=2)
+    response = client.get(lesson_url(middle))
+    assert response.context["number"] == 2
+    assert response.context["lesson_count"] == 3
+    assert response.context["previous"] == ("lecon-1", "Leçon 1")
+    assert response.context["next"] == ("lecon-3", "Leçon 3")
+    content = response.content.decode()
+    assert reverse("lesson_detail", args=[course.slug, "lecon-1"]) in content
+    assert reverse("lesson_detail", args=[course.slug, "lecon-3"]) in content
+    assert done_url(middle) in content
+
+
+def test_mark_done_is_post_only_and_idempotent(client, course, learner):
+    client.force_login(learner)
+    first = course.lessons.get(position=1)
+    assert client.get(done_url(first)).status_code == 405
+    response = client.post(done_url(first))
+    assert response.status_code == 302
+    assert response["Location"] == lesson_url(course.lessons.get(position=2))
+    client.post(done_url(first))
+    assert LessonProgress.objects.filter(learner=learner, lesson=first).count() == 1
+    assert Enrolment.objects.filter(learner=learner, course=course).count() == 1
+
+
+def test_marking_the_last_lesson_leads_back_to_the_course(client, course, learner):
+    client.force_login(learner)
+    last = course.lessons.get(position=3)
+    response = client.post(done_url(last))
+    assert response["Location"] == course.get_absolute_url()
+
+
+def test_course_page_shows_each_lesson_state_and_progress(client, course, learner):
+    from elearning.progress import mark_lesson_done
+
+    mark_lesson_done(learner, course.lessons.get(position=1))
+    client.force_login(learner)
+    response = client.get(course.get_absolute_url())
+    states = [(lesson.slug, lesson.is_done) for lesson in response.context["lessons"]]
+    assert states == [("lecon-1", True), ("lecon-2", False), ("lecon-3", False)]
+    assert response.context["percent"] == 33
+    content = response.content.decode()
+    assert 'role="progressbar"' in content
+    assert 'aria-valuenow="33"' in content
+    assert 'aria-valuemin="0"' in content and 'aria-valuemax="100"' in content
+    assert response.context["next_lesson"].slug == "lecon-2"
+
+
+def test_learner_never_sees_another_learners_progress(client, course, make_user):
+    from elearning.progress import mark_lesson_done
+
+    alice, bob = make_user(), make_user()
+    for lesson in course.lessons.all():
+        mark_lesson_done(alice, lesson)
+    client.force_login(bob)
+    response = client.get(course.get_absolute_url())
+    assert response.context["percent"] == 0
+    assert not any(lesson.is_done for lesson in response.context["lessons"])
+    assert client.get(reverse("dashboard")).context["enrolments"] == []
+    # Bob's own marking creates Bob's row only.
+    client.post(done_url(course.lessons.first()))
+    assert LessonProgress.objects.filter(learner=bob).count() == 1
+    assert LessonProgress.objects.filter(learner=alice).count() == 3
+
+
+def test_dashboard_lists_courses_with_percentage_and_continue_link(
+    client, make_course, learner
+):
+    from elearning.progress import enrol, mark_lesson_done
+
+    started = make_course(lessons=4, title="Commencé")
+    finished = make_course(lessons=2, title="Terminé")
+    make_course(title="Jamais ouvert")
+    mark_lesson_done(learner, started.lessons.get(position=1))
+    mark_lesson_done(learner, started.lessons.get(position=2))
+    for lesson in finished.lessons.all():
+        mark_lesson_done(learner, lesson)
+    client.force_login(learner)
+
+    response = client.get(reverse("dashboard"))
+
+    by_title = {e.course.title: e for e in response.context["enrolments"]}
+    assert set(by_title) == {"Commencé", "Terminé"}
+    assert by_title["Commencé"].percent == 50
+    assert by_title["Commencé"].continue_url == lesson_url(started.lessons.get(position=3))
+    assert by_title["Terminé"].percent == 100
+    assert by_title["Terminé"].next_lesson_slug is None
+    content = response.content.decode()
+    assert 'aria-valuenow="50"' in content and 'aria-valuenow="100"' in content
+
+    # Enrolling without reading lists the course at 0 %, continuing at lesson 1.
+    fresh = make_course(lessons=2, title="Nouveau")
+    enrol(learner, fresh)
+    by_title = {e.course.title: e for e in client.get(reverse("dashboard")).context["enrolments"]}
+    assert by_title["Nouveau"].percent == 0
+    assert by_title["Nouveau"].continue_url == lesson_url(fresh.lessons.get(position=1))
+
+
+def test_start_course_enrols_and_opens_the_first_lesson(client, course, learner):
+    client.force_login(learner)
+    response = client.post(reverse("course_enrol", args=[course.slug]))
+    assert response["Location"] == lesson_url(course.lessons.get(position=1))
+    assert Enrolment.objects.filter(learner=learner, course=course).exists()
+    assert client.get(reverse("course_enrol", args=[course.slug])).status_code == 405
+
+
+def test_staff_sees_admin_link(client, make_user):
+    client.force_login(make_user(is_staff=True))
+    assert reverse("admin:index") in client.get("/").content.decode()
+
+
+def test_pages_are_french_by_default_and_english_on_request(client, course):
+    response = client.get("/")
+    assert '<html lang="fr">' in response.content.decode()
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/").content.decode()
+
+
+def test_language_choice_is_saved_on_the_account(client, learner):
+    client.force_login(learner)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    learner.refresh_from_db()
+    assert learner.preferred_language == "en"
