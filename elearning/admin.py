@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .forms import SignupForm
@@ -99,16 +100,16 @@ class CourseAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("editorial notes, as rendered"))
     def editorial_notes_preview(self, course):
-        return render_markdown(course.editorial_notes) if course.editorial_notes else "–"
+        # Sanitised by nh3 in render_markdown, so safe to show as HTML.
+        return mark_safe(render_markdown(course.editorial_notes)) if course.editorial_notes else "–"
 
     def get_urls(self):
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="elearning_course_import",
-            ),
-        ] + super().get_urls()
+        import_url = path(
+            "import/",
+            self.admin_site.admin_view(self.import_view),
+            name="elearning_course_import",
+        )
+        return [import_url, *super().get_urls()]
 
     def import_view(self, request):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
@@ -159,7 +160,7 @@ class LessonAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def body_preview(self, lesson):
-        return render_markdown(lesson.body) if lesson.body else "–"
+        return mark_safe(render_markdown(lesson.body)) if lesson.body else "–"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -34,9 +34,10 @@ def load_missing(paths=None):
                 instance = deserialized.object
                 label = f"{instance._meta.label}: {instance}"
                 # The deserializer resolves natural keys: a pk means the object exists.
-                if instance.pk is not None and type(instance)._default_manager.filter(
-                    pk=instance.pk
-                ).exists():
+                if (
+                    instance.pk is not None
+                    and type(instance)._default_manager.filter(pk=instance.pk).exists()
+                ):
                     report.kept.append(label)
                     continue
                 deserialized.save()

@@ -28,8 +28,10 @@ class SignupForm(UserCreationForm):
         email = User.objects.normalize_email(self.cleaned_data["email"]).strip()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Log in, or reset your "
-                  "password if you have forgotten it."),
+                _(
+                    "An account with this e-mail address already exists. Log in, or reset your "
+                    "password if you have forgotten it."
+                ),
                 code="duplicate_email",
             )
         return email

@@ -52,7 +52,11 @@ class ImportReport:
 
     def lines(self):
         """What changed, one line per kind of change, for the command and the admin."""
-        head = _("Course created: %(title)s") if self.course_created else _("Course updated: %(title)s")
+        head = (
+            _("Course created: %(title)s")
+            if self.course_created
+            else _("Course updated: %(title)s")
+        )
         lines = [head % {"title": self.course.title}]
         for label, slugs in (
             (_("Lessons created"), self.created),

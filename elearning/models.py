@@ -266,11 +266,15 @@ class EnrolmentQuerySet(models.QuerySet):
         """Annotate the course's active lesson count and the learner's done count."""
         active = Lesson.objects.filter(course=OuterRef("course"), is_archived=False)
         done = LessonProgress.objects.filter(
-            learner=OuterRef("learner"), lesson__course=OuterRef("course"), lesson__is_archived=False
+            learner=OuterRef("learner"),
+            lesson__course=OuterRef("course"),
+            lesson__is_archived=False,
         )
         return self.annotate(
             lesson_count=Coalesce(
-                Subquery(active.order_by().values("course").annotate(n=Count("pk")).values("n")[:1]),
+                Subquery(
+                    active.order_by().values("course").annotate(n=Count("pk")).values("n")[:1]
+                ),
                 0,
             ),
             done_count=Coalesce(

@@ -17,8 +17,8 @@ from django.views.i18n import set_language as django_set_language
 
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
 from .models import Course, Enrolment, Lesson, User, percent
-from .rendering import render_markdown
 from .progress import enrol, mark_lesson_done, next_lesson_after
+from .rendering import render_markdown
 
 
 def visible_courses(user):
@@ -157,7 +157,9 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.first_name})
+        messages.success(
+            request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.first_name}
+        )
         response = redirect("catalogue")
         remember_language(response, user.preferred_language)
         return response
@@ -202,4 +204,3 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-

@@ -3,143 +3,355 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import elearning.models
 from django.conf import settings
 from django.db import migrations, models
 
+import elearning.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('editorial_notes', models.TextField(blank=True, help_text='For instructors only: what was changed from the source text, and why. Markdown is allowed.', verbose_name='editorial notes')),
-                ('is_published', models.BooleanField(default=False, help_text='Only published courses are shown to learners.', verbose_name='published')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "editorial_notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="For instructors only: what was changed from the source text, and why. Markdown is allowed.",
+                        verbose_name="editorial notes",
+                    ),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only published courses are shown to learners.",
+                        verbose_name="published",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'course',
-                'verbose_name_plural': 'courses',
-                'ordering': ['title'],
+                "verbose_name": "course",
+                "verbose_name_plural": "courses",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('first_name', models.CharField(max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(max_length=150, verbose_name='last name')),
-                ('preferred_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', max_length=8, verbose_name='preferred language')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="e-mail address"),
+                ),
+                ("first_name", models.CharField(max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(max_length=150, verbose_name="last name")),
+                (
+                    "preferred_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        max_length=8,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
             },
             managers=[
-                ('objects', elearning.models.UserManager()),
+                ("objects", elearning.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Enrolment',
+            name="Enrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enrolled_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='enrolled')),
-                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last activity')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='elearning.course', verbose_name='course')),
-                ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "enrolled_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="enrolled"
+                    ),
+                ),
+                (
+                    "last_activity_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last activity"
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to="elearning.course",
+                        verbose_name="course",
+                    ),
+                ),
+                (
+                    "learner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enrolment',
-                'verbose_name_plural': 'enrolments',
+                "verbose_name": "enrolment",
+                "verbose_name_plural": "enrolments",
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=120, verbose_name='term')),
-                ('definition', models.TextField(verbose_name='definition')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='glossary', to='elearning.course', verbose_name='course')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=120, verbose_name="term")),
+                ("definition", models.TextField(verbose_name="definition")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="glossary",
+                        to="elearning.course",
+                        verbose_name="course",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary terms',
-                'ordering': ['course', 'term'],
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary terms",
+                "ordering": ["course", "term"],
             },
         ),
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(max_length=200, verbose_name='slug')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('objectives', models.TextField(blank=True, help_text='One objective per line: what the learner can do after this lesson.', verbose_name='learning objectives')),
-                ('body', models.TextField(help_text='Markdown: lists, *emphasis*, ## headings. A key points box starts with the line !!! cles "Points clés" followed by indented lines.', verbose_name='body')),
-                ('reading_minutes', models.PositiveSmallIntegerField(default=3, verbose_name='reading time (minutes)')),
-                ('is_archived', models.BooleanField(default=False, help_text='Archived lessons are hidden from learners but keep their progress.', verbose_name='archived')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='elearning.course', verbose_name='course')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("slug", models.SlugField(max_length=200, verbose_name="slug")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                (
+                    "objectives",
+                    models.TextField(
+                        blank=True,
+                        help_text="One objective per line: what the learner can do after this lesson.",
+                        verbose_name="learning objectives",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        help_text='Markdown: lists, *emphasis*, ## headings. A key points box starts with the line !!! cles "Points clés" followed by indented lines.',
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "reading_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="reading time (minutes)"
+                    ),
+                ),
+                (
+                    "is_archived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Archived lessons are hidden from learners but keep their progress.",
+                        verbose_name="archived",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lessons",
+                        to="elearning.course",
+                        verbose_name="course",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson',
-                'verbose_name_plural': 'lessons',
-                'ordering': ['course', 'position', 'pk'],
+                "verbose_name": "lesson",
+                "verbose_name_plural": "lessons",
+                "ordering": ["course", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='LessonProgress',
+            name="LessonProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='done on')),
-                ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lesson_progress', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress', to='elearning.lesson', verbose_name='lesson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "completed_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="done on"),
+                ),
+                (
+                    "learner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lesson_progress",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress",
+                        to="elearning.lesson",
+                        verbose_name="lesson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson progress',
-                'verbose_name_plural': 'lesson progress',
+                "verbose_name": "lesson progress",
+                "verbose_name_plural": "lesson progress",
             },
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_ci_unique', violation_error_message='An account with this e-mail address already exists.'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message="An account with this e-mail address already exists.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enrolment',
-            constraint=models.UniqueConstraint(fields=('learner', 'course'), name='one_enrolment_per_course'),
+            model_name="enrolment",
+            constraint=models.UniqueConstraint(
+                fields=("learner", "course"), name="one_enrolment_per_course"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='glossaryterm',
-            constraint=models.UniqueConstraint(fields=('course', 'term'), name='glossary_term_unique'),
+            model_name="glossaryterm",
+            constraint=models.UniqueConstraint(
+                fields=("course", "term"), name="glossary_term_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lesson',
-            constraint=models.UniqueConstraint(fields=('course', 'slug'), name='lesson_slug_unique_in_course'),
+            model_name="lesson",
+            constraint=models.UniqueConstraint(
+                fields=("course", "slug"), name="lesson_slug_unique_in_course"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lessonprogress',
-            constraint=models.UniqueConstraint(fields=('learner', 'lesson'), name='one_progress_per_lesson'),
+            model_name="lessonprogress",
+            constraint=models.UniqueConstraint(
+                fields=("learner", "lesson"), name="one_progress_per_lesson"
+            ),
         ),
     ]

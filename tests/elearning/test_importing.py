@@ -68,7 +68,9 @@ def test_reimport_updates_instead_of_duplicating(capsys):
 
 @pytest.mark.django_db
 def test_reimport_archives_a_removed_lesson_with_progress_and_deletes_one_without(learner):
-    report = import_course("Cours\n\nUn\n\nTexte un.\n\nDeux\n\nTexte deux.\n\nTrois\n\nTexte trois.")
+    report = import_course(
+        "Cours\n\nUn\n\nTexte un.\n\nDeux\n\nTexte deux.\n\nTrois\n\nTexte trois."
+    )
     assert report.created == ["un", "deux", "trois"]
     LessonProgress.objects.create(learner=learner, lesson=Lesson.objects.get(slug="deux"))
 

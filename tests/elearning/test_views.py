@@ -142,9 +142,7 @@ def test_learner_never_sees_another_learners_progress(client, course, make_user)
     assert LessonProgress.objects.filter(learner=alice).count() == 3
 
 
-def test_dashboard_lists_courses_with_percentage_and_continue_link(
-    client, make_course, learner
-):
+def test_dashboard_lists_courses_with_percentage_and_continue_link(client, make_course, learner):
     from elearning.progress import enrol, mark_lesson_done
 
     started = make_course(lessons=4, title="Commencé")
@@ -201,3 +199,27 @@ def test_language_choice_is_saved_on_the_account(client, learner):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     learner.refresh_from_db()
     assert learner.preferred_language == "en"
+
+
+def test_pages_have_no_inline_script_or_style(client, shipped_course, learner):
+    """The CSP forbids inline scripts and styles: every page must work without them."""
+    import re
+
+    lesson = shipped_course.lessons.order_by("position").first()
+    anonymous_pages = [reverse("catalogue"), reverse("login"), reverse("signup")]
+    learner_pages = [
+        reverse("catalogue"),
+        shipped_course.get_absolute_url(),
+        lesson.get_absolute_url(),
+        reverse("dashboard"),
+        reverse("profile"),
+    ]
+    pages = [(False, url) for url in anonymous_pages] + [(True, url) for url in learner_pages]
+    client.post(reverse("course_enrol", args=[shipped_course.slug]))
+    for logged_in, url in pages:
+        if logged_in:
+            client.force_login(learner)
+        content = client.get(url).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", content), url
+        assert not re.search(r"\sstyle=", content), url
+        assert not re.search(r"\son[a-z]+=", content), url
