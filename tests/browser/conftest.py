@@ -3,7 +3,8 @@
 Playwright drives Debian's Chromium (its own download cannot work offline). Every
 page a test opens must be checked by ``helpers.assert_accessible``: the ``page``
 fixture records each document the browser loads, and fails the test if one of them
-was never checked by axe, or if the server answered any request with a 5xx.
+was never checked by axe, if the server answered any request with a 5xx, or if the
+browser console shows an error (a failing script, something the CSP blocked).
 """
 
 import pytest
@@ -62,6 +63,7 @@ def page(context, request):
     call = getattr(request.node, "rep_call", None)
     if call is not None and call.passed:
         assert not guard.server_errors, f"The server answered with errors: {guard.server_errors}"
+        assert not guard.console_errors, f"Errors in the browser console: {guard.console_errors}"
         assert not guard.unchecked, (
             f"Pages loaded but never checked with axe: {guard.unchecked} "
             "(call assert_accessible(page) after each page load)"

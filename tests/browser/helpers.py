@@ -29,9 +29,17 @@ class AxeGuard:
         self.unchecked = []
         self.checked = []
         self.server_errors = []
+        self.console_errors = []
         page.axe_guard = self
         page.on("load", lambda loaded: self.unchecked.append(loaded.url))
         page.on("response", self._on_response)
+        # Scripts that fail, and anything the Content-Security-Policy blocks, land here.
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("console", self._on_console)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url')})")
 
     def _on_response(self, response):
         if response.status >= 500:
@@ -116,3 +124,19 @@ def assert_visible_focus(page):
     shadow = style["boxShadow"] not in ("", "none")
     assert style["focusVisible"], f"The focused element does not match :focus-visible: {style}"
     assert outline or shadow, f"The focused element shows no focus indicator: {style}"
+
+
+def url_is(base_url, path):
+    """A matcher for the page's URL: exactly this path on the live server, no query string."""
+    return re.compile("^" + re.escape(base_url + path) + "$")
+
+
+def log_in(page, base_url, email, password, then="/dashboard/"):
+    """Log in through the login form (checked with axe), and wait for the page ``then``."""
+    page.goto("/accounts/login/")
+    assert_accessible(page)
+    form = page.locator("main form")
+    form.locator("input[name=username]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    form.get_by_role("button", name=LOG_IN).click()
+    page.wait_for_url(url_is(base_url, then))

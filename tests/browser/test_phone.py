@@ -1,0 +1,63 @@
+"""Lessons on a phone: nothing scrolls sideways, and axe still finds nothing."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import COURSE_SLUG, MY_DASHBOARD, assert_accessible, log_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def context_options():
+    return {
+        "locale": "fr-FR",
+        "viewport": PHONE,
+        "device_scale_factor": 3,
+        "is_mobile": True,
+        "has_touch": True,
+    }
+
+
+def assert_no_horizontal_scroll(page):
+    widths = page.evaluate(
+        """() => ({
+            document: document.documentElement.scrollWidth,
+            body: document.body.scrollWidth,
+            viewport: window.innerWidth,
+        })"""
+    )
+    assert widths["viewport"] == PHONE["width"], widths
+    assert widths["document"] <= PHONE["width"], f"{page.url} scrolls sideways: {widths}"
+    assert widths["body"] <= PHONE["width"], f"{page.url} scrolls sideways: {widths}"
+
+
+def test_lesson_pages_fit_a_phone(page, live_server, learner_account, shipped_lessons):
+    user, password = learner_account
+    _course, lessons = shipped_lessons
+
+    log_in(page, live_server.url, user.email, password)
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+    # The menu is collapsed behind its toggle button; opening it shows the dashboard link.
+    toggler = page.locator("button.navbar-toggler")
+    expect(toggler).to_be_visible()
+    expect(page.get_by_role("link", name=MY_DASHBOARD)).to_be_hidden()
+    toggler.click()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name=MY_DASHBOARD)).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+
+    for lesson in lessons:
+        page.goto(f"/courses/{COURSE_SLUG}/lessons/{lesson.slug}/")
+        expect(page.get_by_role("heading", level=1)).to_have_text(lesson.title)
+        expect(page.locator("form[action$='/done/'] button")).to_be_visible()
+        assert_no_horizontal_scroll(page)
+        assert_accessible(page)
+    assert re.search(r"/lessons/", page.url)
