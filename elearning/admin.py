@@ -230,3 +230,8 @@ class UserAdmin(DjangoUserAdmin):
     ]
     readonly_fields = ["last_login", "date_joined"]
     add_form = SignupForm
+
+
+admin.site.site_header = _("Nursing e-learning: administration")
+admin.site.site_title = _("Nursing e-learning")
+admin.site.index_title = _("Courses, lessons and learners")

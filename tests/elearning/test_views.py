@@ -223,3 +223,11 @@ def test_pages_have_no_inline_script_or_style(client, shipped_course, learner):
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", content), url
         assert not re.search(r"\sstyle=", content), url
         assert not re.search(r"\son[a-z]+=", content), url
+
+
+def test_an_english_browser_still_gets_french_until_the_learner_chooses(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fr">' in response.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR")
+    assert '<html lang="en">' in response.content.decode()
