@@ -231,3 +231,11 @@ def test_an_english_browser_still_gets_french_until_the_learner_chooses(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR")
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_not_found_page_is_the_sites_own_in_french(client):
+    response = client.get("/courses/inconnu/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "Page introuvable" in content
+    assert reverse("catalogue") in content
