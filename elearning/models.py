@@ -85,6 +85,10 @@ class CourseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def visible_to(self, user):
+        """Learners see published courses; instructors also preview drafts."""
+        return self if user.is_staff else self.published()
+
     def with_lesson_counts(self):
         return self.annotate(
             lesson_count=Count("lessons", filter=Q(lessons__is_archived=False), distinct=True)
@@ -159,6 +163,14 @@ class Course(models.Model):
 class LessonQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
+
+    def following(self, lesson):
+        """The active lessons after ``lesson`` in its course, in reading order."""
+        return (
+            self.active()
+            .filter(course_id=lesson.course_id, position__gt=lesson.position)
+            .order_by("position", "pk")
+        )
 
     def with_done(self, learner):
         """Annotate ``is_done`` for this learner (always False for a visitor)."""

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Enrolment, Lesson, LessonProgress
+from .models import Enrolment, LessonProgress
 
 
 @transaction.atomic
@@ -29,12 +29,3 @@ def mark_lesson_done(learner, lesson):
         # get_or_create retries the read when a concurrent request won the insert.
         _, created = LessonProgress.objects.get_or_create(learner=learner, lesson=lesson)
     return created
-
-
-def next_lesson_after(lesson):
-    return (
-        Lesson.objects.active()
-        .filter(course_id=lesson.course_id, position__gt=lesson.position)
-        .order_by("position", "pk")
-        .first()
-    )

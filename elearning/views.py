@@ -17,14 +17,8 @@ from django.views.i18n import set_language as django_set_language
 
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
 from .models import Course, Enrolment, Lesson, User, percent
-from .progress import enrol, mark_lesson_done, next_lesson_after
+from .progress import enrol, mark_lesson_done
 from .rendering import render_markdown
-
-
-def visible_courses(user):
-    """Learners see published courses; instructors also preview drafts."""
-    courses = Course.objects.all()
-    return courses if user.is_staff else courses.published()
 
 
 class CatalogueView(ListView):
@@ -32,12 +26,12 @@ class CatalogueView(ListView):
     context_object_name = "courses"
 
     def get_queryset(self):
-        return visible_courses(self.request.user).for_learner(self.request.user)
+        return Course.objects.visible_to(self.request.user).for_learner(self.request.user)
 
 
 def course_detail(request, course_slug):
     course = get_object_or_404(
-        visible_courses(request.user).for_learner(request.user), slug=course_slug
+        Course.objects.visible_to(request.user).for_learner(request.user), slug=course_slug
     )
     lessons = list(course.lessons.active().with_done(request.user).order_by("position", "pk"))
     done_count = sum(1 for lesson in lessons if lesson.is_done)
@@ -61,7 +55,7 @@ def get_lesson_or_404(user, course_slug, lesson_slug):
         Lesson.objects.active()
         .with_done(user)
         .select_related("course")
-        .filter(course__in=visible_courses(user)),
+        .filter(course__in=Course.objects.visible_to(user)),
         course__slug=course_slug,
         slug=lesson_slug,
     )
@@ -95,7 +89,7 @@ def lesson_done(request, course_slug, lesson_slug):
     lesson = get_lesson_or_404(request.user, course_slug, lesson_slug)
     if mark_lesson_done(request.user, lesson):
         messages.success(request, _("Lesson “%(title)s” marked as done.") % {"title": lesson.title})
-    following = next_lesson_after(lesson)
+    following = Lesson.objects.following(lesson).first()
     if following is not None:
         return redirect(following)
     messages.info(request, _("You have reached the end of this course's lessons."))
@@ -105,7 +99,7 @@ def lesson_done(request, course_slug, lesson_slug):
 @require_POST
 @login_required
 def course_enrol(request, course_slug):
-    course = get_object_or_404(visible_courses(request.user), slug=course_slug)
+    course = get_object_or_404(Course.objects.visible_to(request.user), slug=course_slug)
     enrol(request.user, course)
     first = course.lessons.active().order_by("position", "pk").first()
     return redirect(first or course)
