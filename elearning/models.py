@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -172,13 +172,9 @@ class LessonQuerySet(models.QuerySet):
             .order_by("position", "pk")
         )
 
-    def with_done(self, learner):
-        """Annotate ``is_done`` for this learner (always False for a visitor)."""
-        if not learner.is_authenticated:
-            return self.annotate(is_done=models.Value(False))
-        return self.annotate(
-            is_done=Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
-        )
+    def visible_to(self, user):
+        """Lessons of courses the user may see (instructors also preview drafts)."""
+        return self if user.is_staff else self.filter(course__is_published=True)
 
 
 class LessonManager(models.Manager.from_queryset(LessonQuerySet)):
@@ -295,25 +291,6 @@ class EnrolmentQuerySet(models.QuerySet):
                 ),
                 0,
             ),
-        )
-
-    def for_dashboard(self, learner):
-        """A learner's enrolments with progress counts and the lesson to continue with."""
-        active = Lesson.objects.filter(course=OuterRef("course"), is_archived=False).order_by(
-            "position", "pk"
-        )
-        not_done = active.exclude(
-            Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
-        )
-        return (
-            self.filter(learner=learner, course__is_published=True)
-            .select_related("course")
-            .with_progress()
-            .annotate(
-                next_lesson_slug=Subquery(not_done.values("slug")[:1]),
-                first_lesson_slug=Subquery(active.values("slug")[:1]),
-            )
-            .order_by(F("last_activity_at").desc(nulls_last=True), "course__title")
         )
 
 

@@ -8,15 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView, UpdateView
 from django.views.i18n import set_language as django_set_language
 
+from . import selectors
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
-from .models import Course, Enrolment, Lesson, User, percent
+from .models import Course, Lesson, User
 from .progress import enrol, mark_lesson_done
 from .rendering import render_markdown
 
@@ -30,42 +31,22 @@ class CatalogueView(ListView):
 
 
 def course_detail(request, course_slug):
-    course = get_object_or_404(
-        Course.objects.visible_to(request.user).for_learner(request.user), slug=course_slug
-    )
-    lessons = list(course.lessons.active().with_done(request.user).order_by("position", "pk"))
-    done_count = sum(1 for lesson in lessons if lesson.is_done)
-    next_lesson = next((lesson for lesson in lessons if not lesson.is_done), None)
+    progress = selectors.course_progress_or_404(course_slug, request.user)
     return render(
         request,
         "elearning/course_detail.html",
-        {
-            "course": course,
-            "lessons": lessons,
-            "done_count": done_count,
-            "lesson_count": len(lessons),
-            "percent": percent(done_count, len(lessons)),
-            "next_lesson": next_lesson,
-        },
-    )
-
-
-def get_lesson_or_404(user, course_slug, lesson_slug):
-    return get_object_or_404(
-        Lesson.objects.active()
-        .with_done(user)
-        .select_related("course")
-        .filter(course__in=Course.objects.visible_to(user)),
-        course__slug=course_slug,
-        slug=lesson_slug,
+        {"course": progress.course, "progress": progress},
     )
 
 
 @login_required
 def lesson_detail(request, course_slug, lesson_slug):
-    lesson = get_lesson_or_404(request.user, course_slug, lesson_slug)
+    lesson = selectors.lesson_or_404(course_slug, lesson_slug, request.user)
     siblings = list(
-        lesson.course.lessons.active().order_by("position", "pk").values_list("slug", "title")
+        Lesson.objects.active()
+        .filter(course_id=lesson.course_id)
+        .order_by("position", "pk")
+        .values_list("slug", "title")
     )
     index = [slug for slug, _title in siblings].index(lesson.slug)
     return render(
@@ -73,6 +54,7 @@ def lesson_detail(request, course_slug, lesson_slug):
         "elearning/lesson_detail.html",
         {
             "lesson": lesson,
+            "is_done": selectors.is_done(lesson, request.user),
             "body_html": render_markdown(lesson.body),
             "course": lesson.course,
             "number": index + 1,
@@ -86,7 +68,7 @@ def lesson_detail(request, course_slug, lesson_slug):
 @require_POST
 @login_required
 def lesson_done(request, course_slug, lesson_slug):
-    lesson = get_lesson_or_404(request.user, course_slug, lesson_slug)
+    lesson = selectors.lesson_or_404(course_slug, lesson_slug, request.user)
     if mark_lesson_done(request.user, lesson):
         messages.success(request, _("Lesson “%(title)s” marked as done.") % {"title": lesson.title})
     following = Lesson.objects.following(lesson).first()
@@ -107,18 +89,9 @@ def course_enrol(request, course_slug):
 
 @login_required
 def dashboard(request):
-    enrolments = list(Enrolment.objects.for_dashboard(request.user))
-    for enrolment in enrolments:
-        slug = enrolment.next_lesson_slug or enrolment.first_lesson_slug
-        enrolment.continue_url = (
-            reverse(
-                "lesson_detail",
-                kwargs={"course_slug": enrolment.course.slug, "lesson_slug": slug},
-            )
-            if slug
-            else enrolment.course.get_absolute_url()
-        )
-    return render(request, "elearning/dashboard.html", {"enrolments": enrolments})
+    return render(
+        request, "elearning/dashboard.html", {"courses": selectors.dashboard(request.user)}
+    )
 
 
 class LoginView(auth_views.LoginView):

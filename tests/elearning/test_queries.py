@@ -23,12 +23,12 @@ def world(make_course, learner):
 
 
 # Queries per page for a logged-in learner: one to load the user (the session
-# lives in a signed cookie), then the page's own.
+# lives in a signed cookie), then the page's own plain queries.
 EXPECTED = {
     "catalogue": 2,  # user, courses with counts
-    "course": 3,  # user, course, lessons with done flags
-    "lesson": 3,  # user, lesson with course, sibling lessons
-    "dashboard": 2,  # user, enrolments with counts and next lesson
+    "course": 5,  # user, course, enrolment, lessons done, lessons
+    "lesson": 4,  # user, lesson with its course, sibling lessons, done or not
+    "dashboard": 4,  # user, enrolments with courses, lessons done, lessons
 }
 
 
@@ -67,6 +67,7 @@ def test_anonymous_catalogue_is_one_query(
 def test_dashboard_figures_are_right_at_the_larger_size(client, learner, world):
     world(6, 12)
     client.force_login(learner)
-    enrolments = client.get(reverse("dashboard")).context["enrolments"]
-    assert len(enrolments) == 6
-    assert {(e.done_count, e.lesson_count, e.percent) for e in enrolments} == {(6, 12, 50)}
+    courses = client.get(reverse("dashboard")).context["courses"]
+    assert len(courses) == 6
+    assert {(c.done_count, c.lesson_count, c.percent) for c in courses} == {(6, 12, 50)}
+    assert {c.next_lesson.position for c in courses} == {7}
