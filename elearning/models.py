@@ -55,6 +55,9 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Incremented with every change to the learner's enrolments or progress, so that
+    # what is cached of them is keyed on a value loaded with the user anyway.
+    progress_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -1,9 +1,14 @@
-"""Reading progress: enrolling in a course and marking lessons done."""
+"""Reading progress: enrolling in a course and marking lessons done.
+
+Every write here also increments the learner's ``progress_version``, in the same
+transaction: the pages cache what they read of her progress under that version.
+"""
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from .models import Enrolment, LessonProgress
+from .models import Enrolment, LessonProgress, User
 
 
 @transaction.atomic
@@ -15,6 +20,7 @@ def enrol(learner, course):
     )
     if not created:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    User.objects.filter(pk=learner.pk).update(progress_version=F("progress_version") + 1)
     return enrolment
 
 

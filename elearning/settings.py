@@ -47,6 +47,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
+# How often each process asks the database whether courses or lessons changed
+# (elearning/outlines.py): an instructor's edit reaches learners within this delay.
+ELEARNING_CONTENT_CHECK_SECONDS = float(os.environ.get("ELEARNING_CONTENT_CHECK_SECONDS", "5"))
+
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",

@@ -19,7 +19,6 @@ from . import selectors
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
 from .models import Course, Lesson, User
 from .progress import enrol, mark_lesson_done
-from .rendering import render_markdown
 
 
 class CatalogueView(ListView):
@@ -41,26 +40,21 @@ def course_detail(request, course_slug):
 
 @login_required
 def lesson_detail(request, course_slug, lesson_slug):
-    lesson = selectors.lesson_or_404(course_slug, lesson_slug, request.user)
-    siblings = list(
-        Lesson.objects.active()
-        .filter(course_id=lesson.course_id)
-        .order_by("position", "pk")
-        .values_list("slug", "title")
+    course, index, lesson, is_done = selectors.lesson_page_or_404(
+        course_slug, lesson_slug, request.user
     )
-    index = [slug for slug, _title in siblings].index(lesson.slug)
+    lessons = course.lessons
     return render(
         request,
         "elearning/lesson_detail.html",
         {
+            "course": course,
             "lesson": lesson,
-            "is_done": selectors.is_done(lesson, request.user),
-            "body_html": render_markdown(lesson.body),
-            "course": lesson.course,
+            "is_done": is_done,
             "number": index + 1,
-            "lesson_count": len(siblings),
-            "previous": siblings[index - 1] if index > 0 else None,
-            "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "lesson_count": len(lessons),
+            "previous": lessons[index - 1] if index > 0 else None,
+            "next": lessons[index + 1] if index + 1 < len(lessons) else None,
         },
     )
 

@@ -13,6 +13,18 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _forget_cached_reads():
+    """Each test starts with empty per-process caches (primary keys repeat across tests)."""
+    from elearning import outlines, selectors
+
+    outlines.forget()
+    selectors.forget()
+    yield
+    outlines.forget()
+    selectors.forget()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings):
     # Manifest storage needs collectstatic; tests serve static files as they are.
     settings.STORAGES = {
@@ -22,6 +34,8 @@ def _test_settings(settings):
     settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tests change content and read it back at once: check for changes on every request.
+    settings.ELEARNING_CONTENT_CHECK_SECONDS = 0
 
 
 @pytest.fixture
