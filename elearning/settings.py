@@ -109,7 +109,12 @@ WSGI_APPLICATION = "elearning.wsgi.application"
 # otherwise SQLite, tuned so that a class saving at once waits instead of failing.
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
-        "default": dj_database_url.config(conn_max_age=600, conn_health_checks=True),
+        # Persistent connections. Health checks (a SELECT 1 before each request) are
+        # Django's opt-in; without them a connection broken by a database restart
+        # fails one request per worker, then Django replaces it.
+        "default": dj_database_url.config(
+            conn_max_age=600, conn_health_checks=env_bool("DJANGO_DB_HEALTH_CHECKS", False)
+        ),
     }
 else:
     DATABASES = {
