@@ -7,6 +7,10 @@ and kept per process, under a *content version*: the latest change and the numbe
 courses and lessons. Each process asks the database for that version at most every
 ``ELEARNING_CONTENT_CHECK_SECONDS`` seconds (one small query), so an instructor's edit
 reaches learners on every app server within that delay, with no shared cache to run.
+
+The version sees every change made through the models (the admin, the importer, the
+shipped-content loader all save that way). ``QuerySet.update()`` skips ``auto_now``: a
+script that uses it should touch ``updated_at`` itself.
 """
 
 import threading
@@ -144,6 +148,6 @@ def get_outlines():
 
 
 def forget():
-    """Drop what this process remembers (tests, and after an import in the same process)."""
+    """Drop what this process remembers (tests)."""
     _clock.reset()
     build_outlines.cache_clear()
