@@ -10,7 +10,7 @@ lesson page and the dashboard run no query of their own.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -59,7 +59,7 @@ class CourseProgress:
     def lessons(self):
         return self.course.lessons
 
-    @property
+    @cached_property
     def items(self):
         """(lesson, is_done) pairs, in reading order."""
         return [(lesson, lesson.pk in self.done) for lesson in self.course.lessons]
@@ -68,7 +68,7 @@ class CourseProgress:
     def lesson_count(self):
         return len(self.course.lessons)
 
-    @property
+    @cached_property
     def done_count(self):
         return sum(1 for lesson in self.course.lessons if lesson.pk in self.done)
 
@@ -76,7 +76,7 @@ class CourseProgress:
     def percent(self):
         return percent(self.done_count, self.lesson_count)
 
-    @property
+    @cached_property
     def next_lesson(self):
         """The first lesson not done yet, or None when all are done."""
         return next((lesson for lesson in self.course.lessons if lesson.pk not in self.done), None)

@@ -141,7 +141,7 @@ AUTH_USER_MODEL = "elearning.User"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks, so that a locked-out client is refused before any check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "elearning.backends.LearnerBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -117,7 +117,7 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="elearning.backends.LearnerBackend")
         messages.success(
             request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.first_name}
         )
