@@ -49,7 +49,10 @@ SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
 # How often each process asks the database whether courses or lessons changed
 # (elearning/outlines.py): an instructor's edit reaches learners within this delay.
-ELEARNING_CONTENT_CHECK_SECONDS = float(os.environ.get("ELEARNING_CONTENT_CHECK_SECONDS", "5"))
+# In development, at once.
+ELEARNING_CONTENT_CHECK_SECONDS = float(
+    os.environ.get("ELEARNING_CONTENT_CHECK_SECONDS", "0" if DEBUG else "5")
+)
 
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
