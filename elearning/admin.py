@@ -1,6 +1,5 @@
 """The instructors' tool: courses and lessons, text import, and learners' progress."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
@@ -12,12 +11,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .forms import SignupForm
+from .forms import ImportCourseForm, SignupForm
 from .importing import ImportProblem, import_course_file
 from .models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, User
 from .rendering import render_markdown
-
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
 class LessonInline(admin.TabularInline):
@@ -40,24 +37,6 @@ class LessonInline(admin.TabularInline):
 class GlossaryTermInline(admin.StackedInline):
     model = GlossaryTerm
     extra = 0
-
-
-class ImportCourseForm(forms.Form):
-    file = forms.FileField(
-        label=_("Text file (.txt, UTF-8)"),
-        help_text=_(
-            "First line: the title. Short lines without final punctuation: section headings. "
-            "The rest: paragraphs. Importing a file again updates the course of the same title."
-        ),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large (at most 2 MB)."), code="too_large"
-            )
-        return upload
 
 
 @admin.register(Course)

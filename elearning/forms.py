@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
 
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
 
 class SignupForm(UserCreationForm):
     class Meta:
@@ -54,3 +56,21 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "preferred_language"]
+
+
+class ImportCourseForm(forms.Form):
+    file = forms.FileField(
+        label=_("Text file (.txt, UTF-8)"),
+        help_text=_(
+            "First line: the title. Short lines without final punctuation: section headings. "
+            "The rest: paragraphs. Importing a file again updates the course of the same title."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (at most 2 MB)."), code="too_large"
+            )
+        return upload
