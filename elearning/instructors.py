@@ -18,6 +18,18 @@ INSTRUCTOR_PERMISSIONS = {
         "enrolment": ("view",),
         "lessonprogress": ("view",),
         "user": ("view",),
+        "questionsource": ("add", "change", "delete", "view"),
+    },
+    "quiz": {
+        "quiz": ("add", "change", "delete", "view"),
+        "question": ("add", "change", "delete", "view"),
+        "choice": ("add", "change", "delete", "view"),
+        "category": ("add", "change", "delete", "view"),
+        "drawrule": ("add", "change", "delete", "view"),
+        "accommodation": ("add", "change", "delete", "view"),
+        # Attempts and responses are the learners' record: instructors read them.
+        "attempt": ("view",),
+        "response": ("view",),
     },
 }
 

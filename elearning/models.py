@@ -138,6 +138,15 @@ class Course(models.Model):
         default=False,
         help_text=_("Only published courses are shown to learners."),
     )
+    final_quiz = models.OneToOneField(
+        "quiz.Quiz",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("final quiz"),
+        help_text=_("The quiz a learner must pass to complete the course (deferred feedback)."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -209,6 +218,18 @@ class Lesson(models.Model):
         _("archived"),
         default=False,
         help_text=_("Archived lessons are hidden from learners but keep their progress."),
+    )
+    checkpoint_quiz = models.OneToOneField(
+        "quiz.Quiz",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checkpoint quiz"),
+        help_text=_(
+            "A short quiz after the lesson, with immediate feedback; it does not count "
+            "towards completing the course."
+        ),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -309,6 +330,19 @@ class Enrolment(models.Model):
     )
     enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # Recorded at her first pass of the final quiz, never undone by a later attempt.
+    final_quiz_passed_at = models.DateTimeField(
+        _("final quiz passed on"), null=True, blank=True, editable=False
+    )
+    final_quiz_attempt = models.ForeignKey(
+        "quiz.Attempt",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("passing attempt"),
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -351,3 +385,32 @@ class LessonProgress(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.lesson}"
+
+
+class QuestionSource(models.Model):
+    """Where a question comes from in a course: the lesson, its passage and its objective.
+
+    Kept on the course's side, so that the quiz engine knows nothing of courses; a review
+    links each question back to the lesson that teaches it.
+    """
+
+    question = models.OneToOneField(
+        "quiz.Question",
+        on_delete=models.CASCADE,
+        related_name="source",
+        verbose_name=_("question"),
+    )
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="question_sources", verbose_name=_("lesson")
+    )
+    objective = models.CharField(_("learning objective"), max_length=300, blank=True)
+    passage = models.TextField(
+        _("passage"), blank=True, help_text=_("The sentences of the lesson the question is about.")
+    )
+
+    class Meta:
+        verbose_name = _("question source")
+        verbose_name_plural = _("question sources")
+
+    def __str__(self):
+        return f"{self.question} – {self.lesson}"

@@ -1,4 +1,440 @@
-"""The quiz engine: quizzes, questions, attempts and grading (filled by the quiz engine issue).
+"""Quizzes, questions, attempts and responses: the quiz engine's data.
 
-It knows nothing of courses: ``elearning`` points at it, never the other way round.
+The engine knows nothing of courses. An attempt freezes, when it starts, everything it
+is graded by: the questions drawn, their order, each question's wording and choices in
+the order shown (``Response.choices``), and the quiz's pass mark and feedback rules.
+So an instructor's later edit never rewrites what a learner saw and was graded on.
 """
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .grading import display_percent
+
+
+class FeedbackMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("immediate: checked question by question")
+    DEFERRED = "deferred", _("deferred: results after submitting")
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("highest attempt")
+    LATEST = "latest", _("latest attempt")
+
+
+class ReviewPolicy(models.TextChoices):
+    AFTER_EACH = "after_each", _("after each attempt")
+    AFTER_LAST_OR_PASS = "after_last_or_pass", _("only after the last attempt or a pass")
+    NEVER = "never", _("never")
+
+
+class Category(models.Model):
+    """What a question tests (a learning objective, say), so a quiz can draw so many of each."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("question category")
+        verbose_name_plural = _("question categories")
+
+    def __str__(self):
+        return self.name
+
+
+class Quiz(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=80,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The score, in percent of the maximum, needed to pass."),
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no time limit."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    feedback_mode = models.CharField(
+        _("feedback"), max_length=16, choices=FeedbackMode, default=FeedbackMode.IMMEDIATE
+    )
+    grading_method = models.CharField(
+        _("grading method"), max_length=16, choices=GradingMethod, default=GradingMethod.HIGHEST
+    )
+    review_policy = models.CharField(
+        _("review of correct answers"),
+        max_length=24,
+        choices=ReviewPolicy,
+        default=ReviewPolicy.AFTER_EACH,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pass_mark__gte=0, pass_mark__lte=100), name="quiz_pass_mark_percent"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_attempts__isnull=True) | Q(max_attempts__gte=1),
+                name="quiz_max_attempts_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
+                name="quiz_time_limit_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class DrawRule(models.Model):
+    """Draw ``count`` published questions of ``category`` from the quiz's pool at each attempt.
+
+    A quiz without rules puts all its published questions in every attempt.
+    """
+
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="draw_rules", verbose_name=_("quiz")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
+    )
+    count = models.PositiveSmallIntegerField(_("questions to draw"), default=1)
+
+    class Meta:
+        ordering = ["quiz_id", "category__name"]
+        verbose_name = _("draw rule")
+        verbose_name_plural = _("draw rules")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "category"], name="one_draw_rule_per_category"),
+            models.CheckConstraint(condition=Q(count__gte=1), name="draw_rule_count_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.count} × {self.category}"
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("single choice")
+    MULTIPLE = "multiple", _("multiple response (select all that apply)")
+    TRUE_FALSE = "true_false", _("true / false")
+
+
+class QuestionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=QuestionStatus.PUBLISHED)
+
+
+class Question(models.Model):
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="questions", verbose_name=_("quiz")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    text = models.TextField(_("question"))
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=QuestionKind, default=QuestionKind.SINGLE
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Shown with the right answer.")
+    )
+    points = models.PositiveSmallIntegerField(
+        _("points"), default=1, validators=[MinValueValidator(1)]
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("category"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=QuestionStatus,
+        default=QuestionStatus.DRAFT,
+        help_text=_("Only published questions reach learners."),
+    )
+    partial_credit = models.BooleanField(
+        _("partial credit"),
+        default=False,
+        help_text=_(
+            "Multiple response only: each right pick earns a share of the points and each "
+            "wrong pick takes one away, never below zero."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["quiz_id", "position", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.CheckConstraint(condition=Q(points__gte=1), name="question_points_positive"),
+        ]
+
+    def __str__(self):
+        text = " ".join(self.text.split())
+        return text if len(text) <= 80 else f"{text[:79]}…"
+
+
+def validate_choices(kind, choices):
+    """Refuse a question that cannot be answered correctly.
+
+    ``choices`` are (text, is_correct) pairs. One rule for the admin's formset and for the
+    shipped question bank's test.
+    """
+    errors = []
+    if len(choices) < 2:
+        errors.append(
+            ValidationError(_("A question needs at least two choices."), code="too_few_choices")
+        )
+    correct = sum(1 for _text, is_correct in choices if is_correct)
+    if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and correct != 1:
+        errors.append(
+            ValidationError(
+                _("A single-choice or true/false question needs exactly one correct choice."),
+                code="not_one_correct",
+            )
+        )
+    if kind == QuestionKind.MULTIPLE and not 0 < correct < len(choices):
+        errors.append(
+            ValidationError(
+                _("A multiple-response question needs at least one correct and one wrong choice."),
+                code="multiple_needs_both",
+            )
+        )
+    texts = [" ".join(text.split()).casefold() for text, _is_correct in choices]
+    if len(set(texts)) != len(texts):
+        errors.append(
+            ValidationError(_("Two choices have the same text."), code="duplicate_choice")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    text = models.CharField(_("text"), max_length=500)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    feedback = models.TextField(
+        _("feedback"), blank=True, help_text=_("Shown to a learner who picked this choice.")
+    )
+
+    class Meta:
+        ordering = ["question_id", "position", "pk"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.text
+
+
+class AttemptState(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("in progress")
+    SUBMITTED = "submitted", _("submitted")
+
+
+class AttemptQuerySet(models.QuerySet):
+    def in_progress(self):
+        return self.filter(state=AttemptState.IN_PROGRESS)
+
+    def submitted(self):
+        return self.filter(state=AttemptState.SUBMITTED)
+
+    def of(self, learner, quiz):
+        return self.filter(learner=learner, quiz=quiz)
+
+    def expired(self, now):
+        return self.in_progress().filter(deadline__lte=now)
+
+
+class Attempt(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+        verbose_name=_("learner"),
+    )
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz")
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
+    state = models.CharField(
+        _("state"), max_length=16, choices=AttemptState, default=AttemptState.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(_("started"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The rules it is graded by, frozen at the start.
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    feedback_mode = models.CharField(_("feedback"), max_length=16, choices=FeedbackMode)
+    review_policy = models.CharField(
+        _("review of correct answers"), max_length=24, choices=ReviewPolicy
+    )
+    max_score = models.DecimalField(_("maximum score"), max_digits=9, decimal_places=4)
+    score = models.DecimalField(_("score"), max_digits=9, decimal_places=4, null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # Where she was, so that coming back resumes there.
+    current_position = models.PositiveSmallIntegerField(default=1)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz"],
+                condition=Q(state="in_progress"),
+                name="one_attempt_in_progress",
+                violation_error_message=_("An attempt at this quiz is already in progress."),
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "quiz", "number"], name="attempt_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="in_progress", submitted_at__isnull=True, score__isnull=True)
+                | Q(state="submitted", submitted_at__isnull=False, score__isnull=False),
+                name="attempt_state_consistent",
+            ),
+            models.CheckConstraint(
+                condition=Q(pass_mark__gte=0, pass_mark__lte=100),
+                name="attempt_pass_mark_percent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.quiz} #{self.number}"
+
+    @property
+    def is_submitted(self):
+        return self.state == AttemptState.SUBMITTED
+
+    @property
+    def is_immediate(self):
+        return self.feedback_mode == FeedbackMode.IMMEDIATE
+
+    @property
+    def percent(self):
+        """The score as a whole percentage, rounded down (display only)."""
+        return display_percent(self.score, self.max_score)
+
+
+class Response(models.Model):
+    """One drawn question of an attempt: what was shown, what she picked, what it earned."""
+
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("attempt")
+    )
+    # Deleting a question that has responses is refused (PROTECT).
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="responses", verbose_name=_("question")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    # The wording and rules as the learner saw them, frozen at the start.
+    question_text = models.TextField(_("question"))
+    kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind)
+    explanation = models.TextField(_("explanation"), blank=True)
+    points = models.PositiveSmallIntegerField(_("points"))
+    partial_credit = models.BooleanField(_("partial credit"), default=False)
+    # [{"id": choice pk, "text": ..., "correct": bool, "feedback": ...}] in the order shown.
+    choices = models.JSONField(_("choices"), default=list)
+    selected = models.JSONField(_("selected choices"), default=list)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Immediate feedback: a checked answer is graded at once and can no longer change.
+    is_locked = models.BooleanField(_("checked"), default=False)
+    is_correct = models.BooleanField(_("correct"), null=True, blank=True)
+    points_awarded = models.DecimalField(
+        _("points awarded"), max_digits=9, decimal_places=4, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["attempt_id", "position"]
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "position"], name="response_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["attempt", "question"], name="response_question_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(points_awarded__isnull=True) | Q(points_awarded__gte=Decimal(0)),
+                name="response_points_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt} – {self.position}"
+
+    @property
+    def is_answered(self):
+        return bool(self.selected)
+
+    @property
+    def correct_ids(self):
+        return {choice["id"] for choice in self.choices if choice["correct"]}
+
+
+class Accommodation(models.Model):
+    """Extra time (the French "tiers-temps") or extra attempts for one learner on one quiz."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="quiz_accommodations",
+        verbose_name=_("learner"),
+    )
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="accommodations", verbose_name=_("quiz")
+    )
+    extra_minutes = models.PositiveSmallIntegerField(_("extra time (minutes)"), default=0)
+    extra_attempts = models.PositiveSmallIntegerField(_("extra attempts"), default=0)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("accommodation")
+        verbose_name_plural = _("accommodations")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "quiz"], name="one_accommodation_per_quiz"),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.quiz}"

@@ -1,0 +1,93 @@
+"""Grading rules, in one place: a response's points, an attempt's pass, a learner's grade.
+
+Points are exact: fractions while computing, ``Decimal`` with four places when stored
+(a response's points are rounded once, half-even, at grading). The pass is decided on
+those stored figures without rounding (points × 100 >= pass mark × maximum); only the
+percentage shown to people is rounded, down, so that it never reads as a pass that
+is not one.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+POINTS_PLACES = Decimal("0.0001")
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+TRUE_FALSE = "true_false"
+
+HIGHEST = "highest"
+LATEST = "latest"
+
+
+@dataclass(frozen=True)
+class Mark:
+    points: Decimal
+    is_correct: bool
+
+
+def to_points(value):
+    """A fraction of points as stored: Decimal, four places, half-even."""
+    fraction = Fraction(value)
+    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(
+        POINTS_PLACES, rounding=ROUND_HALF_EVEN
+    )
+
+
+def mark_response(kind, correct_ids, all_ids, selected_ids, points, partial_credit=False):
+    """The points one answer earns.
+
+    Single choice and true/false: all or nothing. Multiple response: all or nothing, or
+    with partial credit Moodle's default weights: each right pick earns
+    1/(number of right choices) of the points, each wrong pick takes away
+    1/(number of wrong choices), never below zero. An empty answer earns nothing.
+    """
+    correct_ids, selected_ids = set(correct_ids), set(selected_ids)
+    wrong_ids = set(all_ids) - correct_ids
+    is_correct = bool(selected_ids) and selected_ids == correct_ids
+    if is_correct:
+        return Mark(to_points(points), True)
+    if kind != MULTIPLE or not partial_credit or not selected_ids:
+        return Mark(to_points(0), False)
+    right_picks = len(selected_ids & correct_ids)
+    wrong_picks = len(selected_ids & wrong_ids)
+    share = Fraction(right_picks, len(correct_ids))
+    if wrong_ids:
+        share -= Fraction(wrong_picks, len(wrong_ids))
+    return Mark(to_points(max(share, 0) * points), False)
+
+
+def passes(score, max_score, pass_mark):
+    """Exact: score × 100 >= pass mark × maximum (an empty quiz passes nothing)."""
+    if not max_score:
+        return False
+    return Decimal(score) * 100 >= Decimal(pass_mark) * Decimal(max_score)
+
+
+def display_percent(score, max_score):
+    """Whole percentage, rounded down, for display only."""
+    if score is None or not max_score:
+        return 0
+    return int(Decimal(score) * 100 // Decimal(max_score))
+
+
+def grade_of(attempts, method):
+    """The attempt that gives a learner's grade on a quiz, by its grading method.
+
+    ``attempts`` are submitted attempts with ``score``, ``max_score`` and ``submitted_at``;
+    "highest" takes the best percentage (the earliest on a tie), "latest" the last one.
+    None when there is none.
+    """
+    attempts = list(attempts)
+    if not attempts:
+        return None
+    if method == LATEST:
+        return max(attempts, key=lambda a: (a.submitted_at, a.number))
+    return max(
+        attempts,
+        key=lambda a: (
+            Fraction(Decimal(a.score)) / Fraction(Decimal(a.max_score)) if a.max_score else 0,
+            -a.number,
+        ),
+    )
