@@ -1,4 +1,4 @@
-"""The shipped content: loading fixtures without overwriting an instructor's edits.
+"""The shipped content: the course and its question bank, loaded without overwriting edits.
 
 ``loaddata`` would overwrite every object it finds by natural key. A school's
 instructors edit the shipped course in the admin, and a second ``make run`` must
@@ -6,12 +6,26 @@ keep those edits: so an object that already exists (matched by its natural key)
 is left as it is, and only what is missing is created.
 """
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
+
+from quiz.models import (
+    Category,
+    Choice,
+    DrawRule,
+    FeedbackMode,
+    Question,
+    QuestionStatus,
+    Quiz,
+    ReviewPolicy,
+)
+
+from .models import Course, QuestionSource
 
 SHIPPED_FIXTURES = [Path(settings.BASE_DIR) / "fixtures" / "course-secousses-dans-la-jambe.json"]
 
@@ -43,3 +57,97 @@ def load_missing(paths=None):
                 deserialized.save()
                 report.created.append(label)
     return report
+
+
+QUESTION_BANKS = [Path(settings.BASE_DIR) / "fixtures" / "quiz-secousses-dans-la-jambe.json"]
+
+QUIZ_SETTINGS = (
+    "description",
+    "pass_mark",
+    "max_attempts",
+    "time_limit_minutes",
+    "shuffle_questions",
+    "shuffle_choices",
+    "grading_method",
+    "review_policy",
+)
+
+
+@transaction.atomic
+def load_question_bank(paths=None):
+    """Create the shipped checkpoint and final quizzes where a lesson or the course has none.
+
+    A quiz that an instructor has attached already (the shipped one, edited, or her own)
+    is kept as it is. Returns the titles of the quizzes created.
+    """
+    created = []
+    for path in paths or QUESTION_BANKS:
+        with open(path, encoding="utf-8") as stream:
+            bank = json.load(stream)
+        course = Course.objects.filter(slug=bank["course"]).first()
+        if course is None:
+            continue
+        lessons = {lesson.slug: lesson for lesson in course.lessons.all()}
+        for checkpoint in bank.get("checkpoints", []):
+            lesson = lessons.get(checkpoint["lesson"])
+            if lesson is None or lesson.checkpoint_quiz_id is not None:
+                continue
+            lesson.checkpoint_quiz = _create_quiz(
+                checkpoint,
+                lessons,
+                feedback_mode=FeedbackMode.IMMEDIATE,
+                review_policy=ReviewPolicy.AFTER_EACH,
+            )
+            lesson.save(update_fields=["checkpoint_quiz", "updated_at"])
+            created.append(lesson.checkpoint_quiz.title)
+        final = bank.get("final")
+        if final and course.final_quiz_id is None:
+            course.final_quiz = _create_quiz(final, lessons, feedback_mode=FeedbackMode.DEFERRED)
+            course.save(update_fields=["final_quiz", "updated_at"])
+            created.append(course.final_quiz.title)
+    return created
+
+
+def _create_quiz(spec, lessons, **defaults):
+    fields = {**defaults, **{name: spec[name] for name in QUIZ_SETTINGS if name in spec}}
+    quiz = Quiz.objects.create(title=spec["title"], **fields)
+    categories = {}
+
+    def category(name):
+        if name not in categories:
+            categories[name], _ = Category.objects.get_or_create(name=name)
+        return categories[name]
+
+    for position, item in enumerate(spec["questions"], start=1):
+        question = Question.objects.create(
+            quiz=quiz,
+            position=position,
+            text=item["text"],
+            kind=item["kind"],
+            explanation=item.get("explanation", ""),
+            points=item.get("points", 1),
+            partial_credit=item.get("partial_credit", False),
+            category=category(item["category"]) if item.get("category") else None,
+            status=QuestionStatus.PUBLISHED,
+        )
+        Choice.objects.bulk_create(
+            Choice(
+                question=question,
+                position=number,
+                text=choice["text"],
+                is_correct=choice["correct"],
+                feedback=choice.get("feedback", ""),
+            )
+            for number, choice in enumerate(item["choices"], start=1)
+        )
+        lesson = lessons.get(item.get("lesson"))
+        if lesson is not None:
+            QuestionSource.objects.create(
+                question=question,
+                lesson=lesson,
+                objective=item.get("objective", ""),
+                passage=item.get("passage", ""),
+            )
+    for rule in spec.get("draw", []):
+        DrawRule.objects.create(quiz=quiz, category=category(rule["category"]), count=rule["count"])
+    return quiz

@@ -37,6 +37,8 @@ class LessonOutline:
     objectives: tuple
     body_html: str
     url: str
+    checkpoint_quiz_pk: int | None = None
+    checkpoint_quiz_url: str | None = None
 
     def get_absolute_url(self):
         return self.url
@@ -51,6 +53,8 @@ class CourseOutline:
     is_published: bool
     url: str
     lessons: tuple  # active lessons, in reading order
+    final_quiz_pk: int | None = None
+    final_quiz_url: str | None = None
 
     def get_absolute_url(self):
         return self.url
@@ -79,6 +83,12 @@ def content_version():
     return (courses["changed"], courses["count"], lessons["changed"], lessons["count"])
 
 
+def quiz_url(course_slug, quiz_pk):
+    if quiz_pk is None:
+        return None
+    return reverse("quiz_detail", kwargs={"course_slug": course_slug, "quiz_id": quiz_pk})
+
+
 @lru_cache(maxsize=2)
 def build_outlines(version):
     """All outlines, for one content version (the argument is the cache key)."""
@@ -101,6 +111,8 @@ def build_outlines(version):
                 url=reverse(
                     "lesson_detail", kwargs={"course_slug": course.slug, "lesson_slug": lesson.slug}
                 ),
+                checkpoint_quiz_pk=lesson.checkpoint_quiz_id,
+                checkpoint_quiz_url=quiz_url(course.slug, lesson.checkpoint_quiz_id),
             )
         )
     by_pk = {
@@ -112,6 +124,8 @@ def build_outlines(version):
             is_published=course.is_published,
             url=course.get_absolute_url(),
             lessons=tuple(entries),
+            final_quiz_pk=course.final_quiz_id,
+            final_quiz_url=quiz_url(course.slug, course.final_quiz_id),
         )
         for course, entries in outlines.values()
     }

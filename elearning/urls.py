@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import quiz_views, views
 
 account_patterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -41,11 +41,24 @@ account_patterns = [
     ),
 ]
 
+quiz_patterns = [
+    path("<int:quiz_id>/", quiz_views.quiz_detail, name="quiz_detail"),
+    path("<int:quiz_id>/start/", quiz_views.quiz_start, name="quiz_start"),
+    path(
+        "attempts/<int:attempt_id>/questions/<int:position>/",
+        quiz_views.quiz_question,
+        name="quiz_question",
+    ),
+    path("attempts/<int:attempt_id>/summary/", quiz_views.quiz_summary, name="quiz_summary"),
+    path("attempts/<int:attempt_id>/", quiz_views.quiz_results, name="quiz_results"),
+]
+
 urlpatterns = [
     path("", views.CatalogueView.as_view(), name="catalogue"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("courses/<slug:course_slug>/", views.course_detail, name="course_detail"),
     path("courses/<slug:course_slug>/enrol/", views.course_enrol, name="course_enrol"),
+    path("courses/<slug:course_slug>/quiz/", include(quiz_patterns)),
     path(
         "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/",
         views.lesson_detail,

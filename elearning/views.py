@@ -40,7 +40,7 @@ def course_detail(request, course_slug):
 
 @login_required
 def lesson_detail(request, course_slug, lesson_slug):
-    course, index, lesson, is_done = selectors.lesson_page_or_404(
+    course, index, lesson, is_done, checkpoint = selectors.lesson_page_or_404(
         course_slug, lesson_slug, request.user
     )
     lessons = course.lessons
@@ -51,6 +51,7 @@ def lesson_detail(request, course_slug, lesson_slug):
             "course": course,
             "lesson": lesson,
             "is_done": is_done,
+            "checkpoint": checkpoint,
             "number": index + 1,
             "lesson_count": len(lessons),
             "previous": lessons[index - 1] if index > 0 else None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +73,10 @@ class Allowance:
 
     max_attempts: int | None  # None: unlimited
     time_limit: timedelta | None
+
+    @property
+    def time_limit_minutes(self):
+        return None if self.time_limit is None else int(self.time_limit.total_seconds()) // 60
 
 
 def allowance(learner, quiz):
@@ -322,3 +326,15 @@ def may_see_answers(attempt, *, attempts_left, has_passed):
     if attempt.review_policy == ReviewPolicy.AFTER_LAST_OR_PASS:
         return has_passed or attempts_left == 0
     return False
+
+
+def questions_per_attempt(quiz):
+    """How many questions an attempt at this quiz will hold."""
+    published = quiz.questions.published()
+    rules = list(quiz.draw_rules.all())
+    if not rules:
+        return published.count()
+    available = dict(
+        published.order_by().values("category").annotate(n=Count("pk")).values_list("category", "n")
+    )
+    return sum(min(rule.count, available.get(rule.category_id, 0)) for rule in rules)

@@ -408,6 +408,11 @@ class Response(models.Model):
     def is_answered(self):
         return bool(self.selected)
 
+    def reviewed_choices(self):
+        """The choices as shown, each with ``picked``: for pages after the answer is graded."""
+        selected = set(self.selected)
+        return [{**choice, "picked": choice["id"] in selected} for choice in self.choices]
+
     @property
     def correct_ids(self):
         return {choice["id"] for choice in self.choices if choice["correct"]}

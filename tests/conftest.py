@@ -93,3 +93,72 @@ def shipped_course(db):
 
     load_missing()
     return Course.objects.get(slug="secousses-dans-la-jambe-fasciculations")
+
+
+@pytest.fixture
+def make_quiz(db):
+    """A quiz with ``questions`` published single-choice questions (choice "Bonne" is right).
+
+    ``kinds`` overrides the kind per question; multiple-response questions get two right
+    choices ("Bonne", "Aussi bonne") and two wrong ones.
+    """
+    from quiz.models import Choice, Question, QuestionStatus, Quiz
+
+    def make(questions=3, kinds=None, category=None, **fields):
+        n = next(_counter)
+        fields.setdefault("title", f"Quiz {n}")
+        quiz = Quiz.objects.create(**fields)
+        for position in range(1, questions + 1):
+            kind = (kinds or {}).get(position, "single")
+            question = Question.objects.create(
+                quiz=quiz,
+                position=position,
+                text=f"Question {position} du quiz {n} ?",
+                kind=kind,
+                explanation=f"Explication {position}.",
+                category=category,
+                status=QuestionStatus.PUBLISHED,
+            )
+            if kind == "true_false":
+                texts = [("Vrai", True), ("Faux", False)]
+            elif kind == "multiple":
+                texts = [
+                    ("Bonne", True),
+                    ("Aussi bonne", True),
+                    ("Fausse", False),
+                    ("Autre", False),
+                ]
+            else:
+                texts = [("Bonne", True), ("Fausse", False), ("Autre", False)]
+            for number, (text, correct) in enumerate(texts, start=1):
+                Choice.objects.create(
+                    question=question,
+                    position=number,
+                    text=text,
+                    is_correct=correct,
+                    feedback=f"Retour {text}",
+                )
+        return quiz
+
+    return make
+
+
+@pytest.fixture
+def quiz_course(make_course, make_quiz):
+    """A published course of 3 lessons whose first lesson has a checkpoint quiz (immediate,
+    unlimited) and which has a final quiz (deferred, 80 %, 3 attempts, 30 minutes)."""
+    course = make_course()
+    lesson = course.lessons.get(position=1)
+    lesson.checkpoint_quiz = make_quiz(questions=3, title="Checkpoint")
+    lesson.save()
+    course.final_quiz = make_quiz(
+        questions=5,
+        title="Final",
+        feedback_mode="deferred",
+        pass_mark=80,
+        max_attempts=3,
+        time_limit_minutes=30,
+        review_policy="after_last_or_pass",
+    )
+    course.save()
+    return course

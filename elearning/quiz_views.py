@@ -1,0 +1,246 @@
+"""The learner's quiz pages under /courses/<slug>/quiz/: the quiz, its questions, the
+summary before submitting, and the results.
+
+One question per page, in a plain form: every move (previous, next, a question's
+number, the summary) posts her answer first, so nothing is lost without JavaScript.
+With JavaScript, ``quiz.js`` also saves each pick as it is made.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from quiz import attempts as engine
+from quiz.forms import AnswerForm
+from quiz.models import Attempt, Quiz
+
+from . import quizzes
+from .models import QuestionSource
+
+
+def question_url(course_slug, attempt, position):
+    return reverse("quiz_question", args=[course_slug, attempt.pk, position])
+
+
+def results_url(course_slug, attempt):
+    return reverse("quiz_results", args=[course_slug, attempt.pk])
+
+
+def _history(user, quiz):
+    attempts = list(Attempt.objects.of(user, quiz).order_by("number"))
+    limits = engine.allowance(user, quiz)
+    left = engine.attempts_left(len(attempts), limits)
+    return attempts, limits, left
+
+
+@never_cache
+@login_required
+def quiz_detail(request, course_slug, quiz_id):
+    place = quizzes.place_or_404(course_slug, quiz_id, request.user)
+    quiz = get_object_or_404(Quiz, pk=place.quiz_pk)
+    current = Attempt.objects.in_progress().of(request.user, quiz).first()
+    if current is not None:
+        quizzes.close_if_expired(current)
+    attempts, limits, left = _history(request.user, quiz)
+    in_progress = next((a for a in attempts if not a.is_submitted), None)
+    return render(
+        request,
+        "elearning/quiz_detail.html",
+        {
+            "place": place,
+            "course": place.course,
+            "quiz": quiz,
+            "attempts": attempts,
+            "limits": limits,
+            "attempts_left": left,
+            "in_progress": in_progress,
+            "question_count": engine.questions_per_attempt(quiz),
+        },
+    )
+
+
+@require_POST
+@login_required
+def quiz_start(request, course_slug, quiz_id):
+    place = quizzes.place_or_404(course_slug, quiz_id, request.user)
+    try:
+        attempt = quizzes.start(request.user, place)
+    except engine.QuizRefusal as refusal:
+        messages.error(request, refusal.message)
+        return redirect("quiz_detail", course_slug, quiz_id)
+    return redirect(question_url(course_slug, attempt, attempt.current_position))
+
+
+def _target(action, position, count):
+    """Where a posted move leads: a question's position, or "summary"."""
+    if action == "prev":
+        return max(position - 1, 1)
+    if action == "next":
+        return min(position + 1, count)
+    if action == "summary":
+        return "summary"
+    if action and action.startswith("goto-"):
+        try:
+            wanted = int(action.removeprefix("goto-"))
+        except ValueError:
+            return position
+        return wanted if 1 <= wanted <= count else position
+    return position
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def quiz_question(request, course_slug, attempt_id, position):
+    place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
+    wants_json = request.headers.get("X-Requested-With") == "fetch"
+    if attempt.is_submitted:
+        if wants_json:
+            return JsonResponse({"error": str(engine.AttemptClosed.message)}, status=409)
+        if request.method == "POST":
+            messages.error(request, engine.AttemptClosed.message)
+        return redirect(results_url(course_slug, attempt))
+    responses = list(attempt.responses.all())
+    if not 1 <= position <= len(responses):
+        raise Http404
+    response = responses[position - 1]
+    form = AnswerForm.for_response(response, request.POST if request.method == "POST" else None)
+
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "")
+        target = _target(action, position, len(responses))
+        try:
+            if action == "check":
+                engine.check_answer(attempt, response, form.selected_ids())
+            elif response.is_locked:
+                if target != "summary":
+                    engine.move_to(attempt, target)
+            else:
+                engine.save_answer(
+                    attempt,
+                    response,
+                    form.selected_ids(),
+                    move_to=target if target != "summary" else None,
+                )
+        except engine.DeadlinePassed as refusal:
+            quizzes.close_if_expired(attempt)
+            if wants_json:
+                return JsonResponse({"error": str(refusal.message)}, status=409)
+            messages.error(request, refusal.message)
+            return redirect(results_url(course_slug, attempt))
+        except engine.AttemptClosed as refusal:
+            if wants_json:
+                return JsonResponse({"error": str(refusal.message)}, status=409)
+            messages.error(request, refusal.message)
+            return redirect(results_url(course_slug, attempt))
+        except engine.QuizRefusal as refusal:
+            if wants_json:
+                return JsonResponse({"error": str(refusal.message)}, status=409)
+            messages.error(request, refusal.message)
+            return redirect(question_url(course_slug, attempt, position))
+        if wants_json:
+            return JsonResponse({"saved": True})
+        if action == "check" or target == position:
+            return redirect(question_url(course_slug, attempt, position))
+        if target == "summary":
+            return redirect("quiz_summary", course_slug, attempt.pk)
+        return redirect(question_url(course_slug, attempt, target))
+
+    if request.method == "POST" and wants_json:
+        return JsonResponse({"error": form.errors["answer"][0]}, status=400)
+    source = None
+    if response.is_locked:
+        source = QuestionSource.objects.filter(question_id=response.question_id).first()
+    return render(
+        request,
+        "elearning/quiz_question.html",
+        {
+            "place": place,
+            "course": place.course,
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "responses": responses,
+            "response": response,
+            "form": form,
+            "position": position,
+            "count": len(responses),
+            "lesson_url": _lesson_url(place, source),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _lesson_url(place, source):
+    if source is None:
+        return None
+    lesson = next((item for item in place.course.lessons if item.pk == source.lesson_id), None)
+    return lesson.url if lesson else None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def quiz_summary(request, course_slug, attempt_id):
+    place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
+    if request.method == "POST":
+        if quizzes.submit(attempt):
+            messages.success(request, _("Your answers have been submitted and graded."))
+        else:
+            messages.info(request, _("This attempt had already been submitted."))
+        return redirect(results_url(course_slug, attempt))
+    if attempt.is_submitted:
+        return redirect(results_url(course_slug, attempt))
+    responses = list(attempt.responses.all())
+    return render(
+        request,
+        "elearning/quiz_summary.html",
+        {
+            "place": place,
+            "course": place.course,
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "responses": responses,
+            "unanswered": [r for r in responses if not r.is_answered],
+        },
+    )
+
+
+@never_cache
+@login_required
+def quiz_results(request, course_slug, attempt_id):
+    place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
+    if not attempt.is_submitted:
+        return redirect(question_url(course_slug, attempt, attempt.current_position))
+    attempts, limits, left = _history(request.user, attempt.quiz)
+    has_passed = any(a.passed for a in attempts)
+    show_answers = engine.may_see_answers(attempt, attempts_left=left, has_passed=has_passed)
+    responses = list(attempt.responses.all())
+    lessons = {}
+    if show_answers:
+        sources = QuestionSource.objects.filter(
+            question_id__in=[r.question_id for r in responses]
+        ).values_list("question_id", "lesson_id")
+        urls = {lesson.pk: lesson.url for lesson in place.course.lessons}
+        lessons = {question: urls.get(lesson) for question, lesson in sources}
+    items = [(response, lessons.get(response.question_id)) for response in responses]
+    return render(
+        request,
+        "elearning/quiz_results.html",
+        {
+            "place": place,
+            "course": place.course,
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "items": items,
+            "attempts": attempts,
+            "attempts_left": left,
+            "limits": limits,
+            "show_answers": show_answers,
+            "final_passed": has_passed and place.is_final,
+        },
+    )

@@ -1,0 +1,130 @@
+"""Quizzes in a course: a lesson's checkpoint quiz, the course's final quiz, and what a
+result means for the course.
+
+The quiz engine (``quiz``) knows nothing of courses. This module finds which quiz sits
+where (from the course outlines), and wraps the engine's writes so that what follows
+for the course happens in the same transaction: her first pass of the final quiz is
+recorded on her enrolment, and her progress version moves on so that the pages that
+show her grades read them again.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from quiz import attempts as engine
+from quiz.models import Attempt, Quiz
+
+from .models import Course, Enrolment, User
+from .outlines import CourseOutline, LessonOutline
+from .progress import enrol
+from .selectors import visible_outline_or_404
+
+
+@dataclass(frozen=True)
+class QuizPlace:
+    """Where a quiz sits: after a lesson (a checkpoint) or at the end of the course."""
+
+    course: CourseOutline
+    quiz_pk: int
+    lesson: LessonOutline | None = None
+
+    @property
+    def is_final(self):
+        return self.lesson is None
+
+
+def place_in(outline, quiz_pk):
+    if quiz_pk is None:
+        return None
+    if outline.final_quiz_pk == quiz_pk:
+        return QuizPlace(course=outline, quiz_pk=quiz_pk)
+    for lesson in outline.lessons:
+        if lesson.checkpoint_quiz_pk == quiz_pk:
+            return QuizPlace(course=outline, quiz_pk=quiz_pk, lesson=lesson)
+    return None
+
+
+def place_or_404(course_slug, quiz_pk, user):
+    place = place_in(visible_outline_or_404(course_slug, user), quiz_pk)
+    if place is None:
+        raise Http404
+    return place
+
+
+def attempt_or_404(course_slug, attempt_pk, user):
+    """(place, attempt) for one of her own attempts at a quiz of this course.
+
+    Someone else's attempt is a 404, as is an attempt reached through another course. An
+    attempt whose time is up is graded here, whoever comes back first.
+    """
+    outline = visible_outline_or_404(course_slug, user)
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_pk, learner_id=user.pk
+    )
+    place = place_in(outline, attempt.quiz_id)
+    if place is None:
+        raise Http404
+    close_if_expired(attempt)
+    return place, attempt
+
+
+def _touch(learner_pk):
+    User.objects.filter(pk=learner_pk).update(progress_version=F("progress_version") + 1)
+
+
+def start(learner, place, *, now=None):
+    """Resume her attempt in progress or start a new one; enrols her in the course."""
+    quiz = get_object_or_404(Quiz, pk=place.quiz_pk)
+    with transaction.atomic():
+        current = Attempt.objects.in_progress().of(learner, quiz).first()
+        if current is not None:
+            close_if_expired(current, now=now)
+        enrol(learner, Course(pk=place.course.pk))  # also moves her progress version on
+        attempt, _created = engine.start_attempt(learner, quiz, now=now)
+    return attempt
+
+
+def submit(attempt, *, now=None):
+    """Grade the attempt once, then record what it means for the course.
+
+    Returns False when another request had already graded it.
+    """
+    with transaction.atomic():
+        graded = engine.submit_attempt(attempt, now=now)
+        if graded:
+            if attempt.passed:
+                record_final_pass(attempt)
+            _touch(attempt.learner_id)
+    return graded
+
+
+def record_final_pass(attempt):
+    """Her first pass of a course's final quiz, kept for good: later attempts never undo it."""
+    Enrolment.objects.filter(
+        learner_id=attempt.learner_id,
+        course__final_quiz_id=attempt.quiz_id,
+        final_quiz_passed_at__isnull=True,
+    ).update(final_quiz_passed_at=attempt.submitted_at, final_quiz_attempt=attempt)
+
+
+def close_if_expired(attempt, *, now=None):
+    """Grade an attempt whose deadline has passed, with the answers saved before it."""
+    if engine.is_expired(attempt, now):
+        submit(attempt, now=now)
+        attempt.refresh_from_db()
+        return True
+    return False
+
+
+def close_expired(*, now=None):
+    """Grade every attempt whose deadline has passed; returns how many this call graded."""
+    now = now or timezone.now()
+    closed = 0
+    for attempt in Attempt.objects.expired(now).order_by("deadline", "pk").iterator():
+        closed += submit(attempt, now=now)
+    return closed

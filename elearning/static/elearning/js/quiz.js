@@ -1,0 +1,66 @@
+// Progressive enhancement for the quiz pages (the pages work without it):
+// - saves an answer on the server as soon as it is picked;
+// - shows a countdown to the deadline (the server enforces the deadline, not this).
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-autosave]");
+  if (form) {
+    var status = form.querySelector(".quiz-autosave");
+    var pending = null;
+
+    var say = function (text) {
+      if (status) { status.textContent = text; }
+    };
+
+    var save = function () {
+      var data = new FormData(form);
+      data.set("action", "save");
+      say(form.dataset.savingText || "…");
+      fetch(window.location.href, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          if (response.ok && body.saved) {
+            say(form.dataset.savedText || "");
+          } else {
+            say(body.error || form.dataset.failedText || "");
+          }
+        });
+      }).catch(function () {
+        say(form.dataset.failedText || "");
+      });
+    };
+
+    form.addEventListener("change", function (event) {
+      if (!event.target.matches("input[name=answer]")) { return; }
+      window.clearTimeout(pending);
+      pending = window.setTimeout(save, 150);
+    });
+  }
+
+  var deadline = document.querySelector("[data-deadline]");
+  if (deadline) {
+    var end = Date.parse(deadline.dataset.deadline);
+    var box = deadline.querySelector(".quiz-countdown");
+    var value = deadline.querySelector(".quiz-countdown-value");
+    var tick = function () {
+      var left = Math.max(0, Math.floor((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      value.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      if (left === 0) {
+        window.clearInterval(timer);
+        deadline.classList.replace("alert-secondary", "alert-warning");
+      }
+    };
+    if (!Number.isNaN(end) && box && value) {
+      box.hidden = false;
+      var timer = window.setInterval(tick, 1000);
+      tick();
+    }
+  }
+})();
