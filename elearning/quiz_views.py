@@ -100,10 +100,12 @@ def quiz_question(request, course_slug, attempt_id, position):
     place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
     wants_json = request.headers.get("X-Requested-With") == "fetch"
     if attempt.is_submitted:
+        # Graded at its deadline: the time ran out (perhaps just now, on reading it).
+        refusal = engine.DeadlinePassed if attempt.ended_at_deadline else engine.AttemptClosed
         if wants_json:
-            return JsonResponse({"error": str(engine.AttemptClosed.message)}, status=409)
+            return JsonResponse({"error": str(refusal.message)}, status=409)
         if request.method == "POST":
-            messages.error(request, engine.AttemptClosed.message)
+            messages.error(request, refusal.message)
         return redirect(results_url(course_slug, attempt))
     responses = list(attempt.responses.all())
     if not 1 <= position <= len(responses):

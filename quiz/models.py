@@ -347,6 +347,11 @@ class Attempt(models.Model):
         return self.state == AttemptState.SUBMITTED
 
     @property
+    def ended_at_deadline(self):
+        """Submitted when its time ran out (expired attempts are graded as of the deadline)."""
+        return self.deadline is not None and self.submitted_at == self.deadline
+
+    @property
     def is_immediate(self):
         return self.feedback_mode == FeedbackMode.IMMEDIATE
 

@@ -76,4 +76,4 @@ def test_a_second_load_keeps_an_instructors_edits_and_restores_what_is_missing(c
     assert (lesson.title, lesson.body) == ("Titre revu par la formatrice", "Texte revu.")
     assert course.summary == "Résumé revu."
     assert GlossaryTerm.objects.filter(term=deleted_term.term).exists()
-    assert "1 object(s) created" in capsys.readouterr().out.splitlines()[-1]
+    assert "Shipped content: 1 object(s) created" in capsys.readouterr().out

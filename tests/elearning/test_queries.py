@@ -9,20 +9,30 @@ steady state, only the one that loads the user.
 import pytest
 from django.urls import reverse
 
+from elearning import quizzes
 from elearning.progress import mark_lesson_done
+from quiz.attempts import start_attempt
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(make_course, learner):
-    """Builds ``courses`` courses of ``lessons`` lessons, half of them read by the learner."""
+def world(make_course, make_quiz, learner):
+    """Builds ``courses`` courses of ``lessons`` lessons, half of them read by the learner,
+    each lesson with a checkpoint quiz and each course with a final quiz she has taken."""
 
     def build(courses, lessons):
         made = [make_course(lessons=lessons) for _ in range(courses)]
         for course in made:
+            for lesson in course.lessons.all():
+                lesson.checkpoint_quiz = make_quiz(questions=1)
+                lesson.save()
+            course.final_quiz = make_quiz(questions=2, feedback_mode="deferred")
+            course.save()
             for lesson in course.lessons.all()[: lessons // 2]:
                 mark_lesson_done(learner, lesson)
+            attempt, _ = start_attempt(learner, course.final_quiz)
+            quizzes.submit(attempt)
         learner.refresh_from_db()
         return made
 
@@ -46,8 +56,8 @@ def page_url(name, course):
 
 
 # First request: the user, the content version (2), the outlines (courses, lessons)
-# and the learner's progress (enrolments, done lessons).
-COLD = {"course": 7, "lesson": 7, "dashboard": 7, "catalogue": 2}
+# and the learner's progress (enrolments, done lessons, quiz attempts).
+COLD = {"course": 8, "lesson": 8, "dashboard": 8, "catalogue": 2}
 # Then only the user (the catalogue keeps its one list query).
 WARM = {"course": 1, "lesson": 1, "dashboard": 1, "catalogue": 2}
 
@@ -77,7 +87,8 @@ def test_after_marking_a_lesson_only_her_progress_is_read_again(
     course = made[0]
     client.get(course.get_absolute_url())
     client.post(reverse("lesson_done", args=[course.slug, f"lecon-{lessons // 2 + 1}"]))
-    with django_assert_num_queries(3):  # the user, then her enrolments and done lessons
+    # The user, then her enrolments, done lessons and quiz attempts.
+    with django_assert_num_queries(4):
         response = client.get(course.get_absolute_url())
     assert response.context["progress"].done_count == lessons // 2 + 1
 

@@ -123,7 +123,7 @@ def test_the_summary_lists_unanswered_questions(client, learner, quiz_course):
     answer(client, quiz_course, attempt, 1, right(first), action="summary")
     page = client.get(reverse("quiz_summary", args=[quiz_course.slug, attempt.pk]))
     assert [r.position for r in page.context["unanswered"]] == [2, 3, 4, 5]
-    assert "4 questions ne sont pas encore répondues" in page.content.decode()
+    assert "4 questions n’ont pas encore de réponse" in page.content.decode()
 
 
 def test_submitting_grades_and_the_results_show_the_score(client, learner, quiz_course):

@@ -1,0 +1,189 @@
+"""What a quiz must never do: show the right answers early, let a learner read someone
+else's attempt, grade an attempt twice, or run more queries as quizzes grow."""
+
+import threading
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from elearning import quizzes
+from elearning.progress import enrol
+from quiz import attempts
+from quiz.models import Attempt
+from tests.quiz.answers import right, wrong
+
+pytestmark = pytest.mark.django_db
+
+
+class Inputs(HTMLParser):
+    """The answer inputs of a page, as attribute dicts."""
+
+    def __init__(self):
+        super().__init__()
+        self.inputs = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") == "answer":
+            self.inputs.append(attrs)
+
+
+def answer_inputs(html):
+    parser = Inputs()
+    parser.feed(html)
+    return parser.inputs
+
+
+def assert_no_answer_leaks(html, quiz):
+    """Nothing in the page tells the right choices apart from the wrong ones."""
+    for question in quiz.questions.all():
+        assert question.explanation not in html
+        for choice in question.choices.all():
+            assert choice.feedback not in html
+    assert "is-correct" not in html
+    assert "bonne réponse" not in html.lower()
+    inputs = answer_inputs(html)
+    # Right and wrong inputs carry the same attributes, apart from their value and id.
+    shapes = {
+        tuple(sorted((k, v) for k, v in attrs.items() if k not in {"value", "id", "checked"}))
+        for attrs in inputs
+    }
+    assert len(shapes) <= 1, shapes
+    for attrs in inputs:
+        assert not any(name.startswith("data-") for name in attrs)
+
+
+def question_url(course, attempt, position):
+    return reverse("quiz_question", args=[course.slug, attempt.pk, position])
+
+
+def test_no_page_shows_the_answers_before_their_time(client, learner, quiz_course):
+    final = quiz_course.final_quiz
+    client.force_login(learner)
+    pages = [reverse("quiz_detail", args=[quiz_course.slug, final.pk])]
+    client.post(reverse("quiz_start", args=[quiz_course.slug, final.pk]))
+    attempt = Attempt.objects.get(quiz=final)
+    first = attempt.responses.get(position=1)
+    client.post(question_url(quiz_course, attempt, 1), {"answer": right(first), "action": "next"})
+    pages += [question_url(quiz_course, attempt, n) for n in (1, 2, 5)]
+    pages.append(reverse("quiz_summary", args=[quiz_course.slug, attempt.pk]))
+    for url in pages:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert_no_answer_leaks(page.content.decode(), final)
+    # A failed first attempt: correctness per question, but not the right answers.
+    client.post(reverse("quiz_summary", args=[quiz_course.slug, attempt.pk]))
+    results = client.get(reverse("quiz_results", args=[quiz_course.slug, attempt.pk]))
+    html = results.content.decode()
+    assert "Bonne réponse" in html and "Sans réponse" in html  # her verdicts
+    assert "is-correct" not in html and "bonne réponse</span>" not in html
+    for question in final.questions.all():
+        assert question.explanation not in html
+
+
+def test_immediate_feedback_shows_only_the_checked_questions_answer(client, learner, quiz_course):
+    checkpoint = quiz_course.lessons.get(position=1).checkpoint_quiz
+    client.force_login(learner)
+    client.post(reverse("quiz_start", args=[quiz_course.slug, checkpoint.pk]))
+    attempt = Attempt.objects.get(quiz=checkpoint)
+    first, second = attempt.responses.all()[:2]
+    before = client.get(question_url(quiz_course, attempt, 1)).content.decode()
+    assert_no_answer_leaks(before, checkpoint)
+    client.post(question_url(quiz_course, attempt, 1), {"answer": wrong(first), "action": "check"})
+    after = client.get(question_url(quiz_course, attempt, 1)).content.decode()
+    assert first.question.explanation in after and "is-correct" in after
+    assert second.question.explanation not in after
+    assert_no_answer_leaks(
+        client.get(question_url(quiz_course, attempt, 2)).content.decode(), checkpoint
+    )
+
+
+@pytest.mark.parametrize("questions", [5, 20])
+def test_quiz_pages_run_a_fixed_number_of_queries(
+    client, learner, make_course, make_quiz, django_assert_num_queries, settings, questions
+):
+    settings.ELEARNING_CONTENT_CHECK_SECONDS = 60
+    course = make_course()
+    course.final_quiz = make_quiz(
+        questions=questions, feedback_mode="deferred", time_limit_minutes=30
+    )
+    course.save()
+    client.force_login(learner)
+    client.post(reverse("quiz_start", args=[course.slug, course.final_quiz_id]))
+    attempt = Attempt.objects.get()
+    third = attempt.responses.get(position=3)
+    url = question_url(course, attempt, 3)
+    client.get(url)  # outlines and version now remembered
+    # The user, the attempt with its quiz, its responses.
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
+    # ... then the conditional update of the attempt and the answer, in a savepoint.
+    with django_assert_num_queries(7):
+        saved = client.post(
+            url, {"answer": right(third), "action": "save"}, headers={"X-Requested-With": "fetch"}
+        )
+        assert saved.json() == {"saved": True}
+    # Submit: the user, the attempt, a savepoint and its release, the claim, the
+    # responses, their grades, the score, the final-quiz pass, her progress version.
+    with django_assert_num_queries(11):
+        client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
+    results = reverse("quiz_results", args=[course.slug, attempt.pk])
+    # The user, the attempt, her attempts, her accommodation, the responses and the
+    # lessons they come from (the review shows answers after each attempt here).
+    with django_assert_num_queries(6):
+        assert client.get(results).status_code == 200
+
+
+def test_a_learner_cannot_reach_someone_elses_results(client, learner, make_user, quiz_course):
+    owner = make_user()
+    attempt, _ = attempts.start_attempt(owner, quiz_course.final_quiz)
+    quizzes.submit(attempt)
+    client.force_login(learner)
+    assert (
+        client.get(reverse("quiz_results", args=[quiz_course.slug, attempt.pk])).status_code == 404
+    )
+    other_course_url = reverse("quiz_results", args=["cours-inconnu", attempt.pk])
+    client.force_login(owner)
+    assert client.get(other_course_url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submits_grade_the_attempt_once(learner, quiz_course):
+    """Eight requests submit the same attempt at the same moment, each on its own
+    connection: exactly one grades it, the others find it graded."""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "runs in CI's PostgreSQL pass: SQLite's in-memory test database is one connection"
+        )
+    enrol(learner, quiz_course)
+    attempt, _ = attempts.start_attempt(learner, quiz_course.final_quiz)
+    for response in attempt.responses.all():
+        attempts.save_answer(attempt, response, right(response))
+    url = reverse("quiz_summary", args=[quiz_course.slug, attempt.pk])
+    barrier = threading.Barrier(8)
+    outcomes = []
+
+    def submit():
+        client = Client()
+        client.force_login(learner)
+        barrier.wait()
+        try:
+            outcomes.append(client.post(url).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes == [302] * 8
+    attempt.refresh_from_db()
+    assert (attempt.state, attempt.score, attempt.passed) == ("submitted", 5, True)
+    enrolment_passes = quiz_course.enrolments.filter(final_quiz_passed_at__isnull=False).count()
+    assert enrolment_passes == 1
+    learner.refresh_from_db()
+    assert learner.progress_version == 2  # enrolling, then the one graded submit
