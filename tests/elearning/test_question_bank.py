@@ -1,0 +1,556 @@
+"""The shipped question bank: answerable, tied to the lessons, free of the source's errors.
+
+The bank (fixtures/quiz-secousses-dans-la-jambe.json) holds one checkpoint quiz per lesson and
+the final quiz's own pool. It is read here as shipped, and checked against the course fixture it
+is about and against the brief's list of what the source text (a machine translation) gets wrong.
+"""
+
+import json
+import random
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from quiz.models import QuestionKind, validate_choices
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+BANK_TEXT = (FIXTURES / "quiz-secousses-dans-la-jambe.json").read_text(encoding="utf-8")
+BANK = json.loads(BANK_TEXT)
+COURSE = json.loads((FIXTURES / "course-secousses-dans-la-jambe.json").read_text(encoding="utf-8"))
+SOURCE_TEXT = (FIXTURES / "source" / "secousses-dans-la-jambe.txt").read_text(encoding="utf-8")
+
+LESSONS = {
+    item["fields"]["slug"]: item["fields"]
+    for item in COURSE
+    if item["model"] == "elearning.lesson" and not item["fields"].get("is_archived")
+}
+
+
+def objective_lines(slug):
+    """A lesson's objectives, one a line, read as ``Lesson.objective_list`` reads them."""
+    lines = LESSONS[slug]["objectives"].splitlines()
+    return [line.strip(" -*\t") for line in lines if line.strip()]
+
+
+ALL_OBJECTIVES = {(slug, objective) for slug in LESSONS for objective in objective_lines(slug)}
+
+CHECKPOINT_QUESTIONS = [
+    (f"{checkpoint['lesson'][:24]}-{number:02d}", question)
+    for checkpoint in BANK["checkpoints"]
+    for number, question in enumerate(checkpoint["questions"], start=1)
+]
+FINAL_QUESTIONS = [
+    (f"final-{number:02d}", question)
+    for number, question in enumerate(BANK["final"]["questions"], start=1)
+]
+QUESTIONS = CHECKPOINT_QUESTIONS + FINAL_QUESTIONS
+
+
+def readable_ids(labelled):
+    return [f"{label}-{question['kind']}" for label, question in labelled]
+
+
+def normalized(text):
+    return " ".join(text.split()).casefold()
+
+
+def plain(markdown):
+    """A lesson body as running text: no emphasis marks, list bullets, headings or tables."""
+    lines = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if line.startswith(("!!!", "|")):
+            continue
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"^-\s+", "", line)
+        lines.append(line)
+    return " ".join(" ".join(lines).replace("*", "").split())
+
+
+def correct_texts(question):
+    return [choice["text"] for choice in question["choices"] if choice["correct"]]
+
+
+def test_the_bank_file_is_utf8_json_indented_by_two_spaces_with_one_kind_of_apostrophe():
+    assert json.dumps(BANK, ensure_ascii=False, indent=2) + "\n" == BANK_TEXT
+    assert "’" not in BANK_TEXT  # the course's own apostrophe is '
+
+
+# -- every question can be answered, and says where it comes from ---------------------------
+
+
+@pytest.mark.parametrize(("label", "question"), QUESTIONS, ids=readable_ids(QUESTIONS))
+def test_every_question_passes_the_admins_choice_rules(label, question):
+    choices = [(choice["text"], choice["correct"]) for choice in question["choices"]]
+    try:
+        validate_choices(question["kind"], choices)
+    except ValidationError as error:  # pragma: no cover - the message is the point
+        pytest.fail(f"{label}: {error.messages}")
+    assert question["kind"] in QuestionKind.values
+    assert question["points"] >= 1
+    assert all(len(choice["text"]) <= 500 for choice in question["choices"])
+    if question["kind"] == QuestionKind.TRUE_FALSE:
+        assert [choice["text"] for choice in question["choices"]] == ["Vrai", "Faux"]
+    if question["partial_credit"]:
+        assert question["kind"] == QuestionKind.MULTIPLE
+
+
+@pytest.mark.parametrize(("label", "question"), QUESTIONS, ids=readable_ids(QUESTIONS))
+def test_every_question_is_tied_to_a_lesson_objective_and_passage(label, question):
+    assert question["explanation"].strip()
+    assert question["lesson"] in LESSONS
+    assert question["objective"] in objective_lines(question["lesson"])
+    assert len(question["objective"]) <= 300  # QuestionSource.objective
+    assert question["category"].strip()
+    # The passage is copied from the lesson as shipped (Markdown marks aside).
+    assert question["passage"].strip()
+    assert plain(question["passage"]) in plain(LESSONS[question["lesson"]]["body"])
+
+
+def test_the_bank_is_large_enough_and_uses_every_kind():
+    kinds = Counter(question["kind"] for _label, question in QUESTIONS)
+    assert len(QUESTIONS) >= 40
+    assert set(kinds) == set(QuestionKind.values)
+    assert kinds[QuestionKind.MULTIPLE] >= 3
+    assert kinds[QuestionKind.TRUE_FALSE] >= 3
+
+
+def test_no_question_is_asked_twice():
+    texts = [normalized(question["text"]) for _label, question in QUESTIONS]
+    assert [text for text, count in Counter(texts).items() if count > 1] == []
+
+
+def test_every_objective_of_every_lesson_is_covered():
+    covered = {(question["lesson"], question["objective"]) for _label, question in QUESTIONS}
+    assert covered == ALL_OBJECTIVES
+
+
+def test_the_bank_reads_objectives_as_the_loaded_lessons_do(shipped_course):
+    loaded = {lesson.slug: lesson.objective_list for lesson in shipped_course.lessons.all()}
+    assert loaded == {slug: objective_lines(slug) for slug in LESSONS}
+
+
+def test_categories_are_one_per_objective():
+    objectives_of = defaultdict(set)
+    categories_of = defaultdict(set)
+    for _label, question in QUESTIONS:
+        objective = (question["lesson"], question["objective"])
+        objectives_of[question["category"]].add(objective)
+        categories_of[objective].add(question["category"])
+    assert all(len(objectives) == 1 for objectives in objectives_of.values()), objectives_of
+    assert all(len(categories) == 1 for categories in categories_of.values()), categories_of
+    assert len(objectives_of) == len(ALL_OBJECTIVES)
+    assert all(len(name) <= 200 for name in objectives_of)  # Category.name
+
+
+def test_at_least_four_short_clinical_cases():
+    case = re.compile(r"^(M\.|Mme) [A-Z]\., \d+ ans, ")
+    cases = [question for _label, question in QUESTIONS if case.match(question["text"])]
+    assert len(cases) >= 4
+    assert any(case.match(question["text"]) for _label, question in FINAL_QUESTIONS)
+
+
+def test_the_right_answer_does_not_give_itself_away():
+    singles = [question for _label, question in QUESTIONS if question["kind"] == "single"]
+    first = 0
+    for question in singles:
+        right = correct_texts(question)[0]
+        wrong = [choice["text"] for choice in question["choices"] if not choice["correct"]]
+        # Not noticeably longer than the longest distractor.
+        assert len(right) <= 1.15 * max(len(text) for text in wrong), question["text"]
+        first += question["choices"][0]["correct"]
+    # The right answer is not always in the same place.
+    assert first <= len(singles) / 2
+    catch_alls = re.compile(r"toutes les réponses|aucune des réponses|tout ce qui précède", re.I)
+    for _label, question in QUESTIONS:
+        assert not any(catch_alls.search(choice["text"]) for choice in question["choices"])
+
+
+# -- checkpoints and the final quiz -----------------------------------------------------------
+
+
+def test_every_lesson_has_one_checkpoint_of_three_to_five_questions_about_it():
+    lessons = [checkpoint["lesson"] for checkpoint in BANK["checkpoints"]]
+    assert sorted(lessons) == sorted(LESSONS)
+    for checkpoint in BANK["checkpoints"]:
+        lesson = checkpoint["lesson"]
+        assert checkpoint["title"] == f"Vérifier ses acquis : {LESSONS[lesson]['title']}"
+        assert 3 <= len(checkpoint["questions"]) <= 5, lesson
+        assert {question["lesson"] for question in checkpoint["questions"]} == {lesson}
+
+
+def test_final_quiz_settings():
+    final = BANK["final"]
+    assert final["title"].startswith("Examen final : ")
+    assert final["description"].strip()
+    assert (final["pass_mark"], final["max_attempts"], final["time_limit_minutes"]) == (80, 3, 30)
+    assert final["grading_method"] == "highest"
+    assert final["review_policy"] == "after_last_or_pass"
+    assert final["shuffle_questions"] and final["shuffle_choices"]
+
+
+def test_final_quiz_draws_fifteen_questions_covering_every_objective():
+    draw = {rule["category"]: rule["count"] for rule in BANK["final"]["draw"]}
+    assert len(draw) == len(BANK["final"]["draw"])  # one rule per category
+    assert sum(draw.values()) == 15
+    assert all(count >= 1 for count in draw.values())
+    pool = Counter(question["category"] for _label, question in FINAL_QUESTIONS)
+    # Every final question can be drawn, and every rule can be met.
+    assert set(pool) == set(draw)
+    assert all(pool[category] >= count for category, count in draw.items()), (pool, draw)
+    # Draws vary: most categories hold more questions than they draw.
+    varied = [category for category, count in draw.items() if pool[category] > count]
+    assert len(varied) > len(draw) / 2
+    # Every objective of the course is in a drawn category, hence in every attempt.
+    drawn_objectives = {
+        (question["lesson"], question["objective"])
+        for _label, question in FINAL_QUESTIONS
+        if question["category"] in draw
+    }
+    assert drawn_objectives == ALL_OBJECTIVES
+
+
+def test_the_final_pool_is_its_own():
+    checkpoint_texts = {normalized(question["text"]) for _label, question in CHECKPOINT_QUESTIONS}
+    repeated = [
+        question["text"]
+        for _label, question in FINAL_QUESTIONS
+        if normalized(question["text"]) in checkpoint_texts
+    ]
+    assert repeated == []
+
+
+def test_some_final_multiple_response_questions_give_partial_credit():
+    partial = [
+        question
+        for _label, question in FINAL_QUESTIONS
+        if question["kind"] == "multiple" and question["partial_credit"]
+    ]
+    assert len(partial) >= 2
+
+
+# -- no question rewards the source text's errors (CONTENT.md) -------------------------------
+
+NEGATION = r"\b(?:ne|n['’]|pas|non|ni|jamais)\b"
+
+
+@dataclass(frozen=True)
+class ForbiddenClaim:
+    """An error of the source text, as a right answer would state it.
+
+    A right answer (a correct choice, or a true/false statement whose answer is "Vrai") states
+    the error when ``answer`` matches the answer's own text, every ``context`` pattern matches
+    the question and answer together, and ``exempt`` (a negation, a hedge) matches nowhere in
+    ``exempt_in`` ("answer" or "context").
+    """
+
+    name: str
+    answer: str
+    context: tuple = ()
+    exempt: str = NEGATION
+    exempt_in: str = "context"
+
+    def stated_by(self, answer, context):
+        answer, context = answer.casefold(), context.casefold()
+        if not re.search(self.answer, answer):
+            return False
+        if not all(re.search(pattern, context) for pattern in self.context):
+            return False
+        return not re.search(self.exempt, answer if self.exempt_in == "answer" else context)
+
+
+FORBIDDEN_CLAIMS = [
+    # "Dans certaines maladies neurologiques (la sclérose en plaques ou maladie de Parkinson),
+    # la mort de certaines cellules nerveuses, les motoneurones, survient."
+    ForbiddenClaim(
+        "SEP ou Parkinson détruisent les motoneurones",
+        answer=r"sclérose en plaques|\bsep\b|parkinson",
+        context=(r"motoneurone", r"détrui|destruction|\bmort\b|meurent|perte"),
+    ),
+    # "le froid et hypothermie ou chauffer accident vasculaire cérébral": a heat stroke.
+    ForbiddenClaim(
+        "un AVC (au lieu d'un coup de chaleur) déclenche des secousses",
+        answer=r"accident vasculaire|\bavc\b",
+    ),
+    # "On pense qu'il s'agit d'un défaut de transmission de l'influx nerveux au muscle."
+    ForbiddenClaim(
+        "le défaut de transmission de l'influx est la cause établie du SJSR",
+        answer=r"défaut\b[^.]*\btransmission|transmission de l['’]influx[^.]*\bau muscle",
+        exempt=r"hypoth[eè]se",
+    ),
+    ForbiddenClaim(
+        "le syndrome des jambes sans repos est une forme de fasciculation",
+        answer=r"fasciculation",
+        context=(
+            r"jambes sans repos|sjsr|willis",
+            r"(?:forme|sorte|type|variante) de fasciculation|est une fasciculation"
+            r"|sont des fasciculations",
+        ),
+    ),
+    # "Secousses soudaines dans le jambe ... sont appelés fasciculations": a jerk of the whole
+    # leg is a hypnic jerk, a painful lasting contraction a cramp.
+    ForbiddenClaim(
+        "toute secousse soudaine (sursaut, crampe) est une fasciculation",
+        answer=r"^\W*(?:une |des )?fasciculations?\b"
+        r"|\b(?:est|sont|appel\w*|nomm\w*) (?:une |des )?fasciculations?\b",
+        context=(
+            r"secousses? soudaines?|toute secousse|sursaut|toute la jambe|tout le corps"
+            r"|secousse hypnique|myoclonie|crampe|douloureuse et prolongée",
+        ),
+        exempt=r"\bn['’]est pas\b|\bne sont pas\b|\bpas (?:une|des|de) fasciculation|\bni\b",
+    ),
+    # When to seek advice: isolated twitching in a healthy person is almost always benign ...
+    ForbiddenClaim(
+        "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes",
+        answer=r"\bpathologiques?\b|en urgence|\bgraves?\b|avis médical|à faire évaluer",
+        context=(
+            r"isolées?|sans (?:faiblesse|autre signe|aucun autre signe|signe d'alerte)"
+            r"|aucun signe d'alerte|force (?:est )?normale",
+        ),
+        exempt_in="answer",
+    ),
+    # ... and pathological twitching almost never comes alone.
+    ForbiddenClaim(
+        "des fasciculations pathologiques surviennent seules, sans autre signe",
+        answer=r"isolées?|sans (?:aucun )?autre signe|\bseules?\b",
+        context=(r"pathologiques?|causes? graves?|maladies? graves?|\bsla\b",),
+        exempt_in="answer",
+    ),
+]
+
+# A true/false statement whose right answer is "Faux" must not be one of the brief's corrections.
+CORRECTIONS = [
+    r"(?:sclérose en plaques|parkinson)[^.]*\bne détrui\w* pas[^.]*motoneurones",
+    r"^(?:la )?(?:sla|sclérose latérale amyotrophique|maladie de charcot)\b[^.]*\bdétrui\w*"
+    r"[^.]*motoneurones",
+    r"jambes sans repos[^.]*n['’]est pas une (?:forme|sorte|type) de fasciculation",
+    r"secousse hypnique[^.]*n['’]est pas une fasciculation",
+    r"fasciculations? isolées?[^.]*presque toujours bénignes?",
+    r"coup de chaleur[^.]*(?<!ne )(?:demande|nécessite)[^.]*prise en charge",
+]
+
+# The source's language slips (CONTENT.md), which no text of the bank may repeat.
+LANGUAGE_SLIPS = [
+    "dans le jambe",
+    "contracter involontairement",
+    "centre système nerveux",
+    "cerveau ainsi que moelle",
+    "impulsions nerveuses peuvent parfois dépasser",
+    "du contraction",
+    "magnésium carence",
+    "cerveau tumeur",
+    "virus or ",
+    "chauffer accident",
+    "brûlant des sensations",
+]
+
+
+def right_answers(question):
+    """(answer, context) for what the question rewards as true."""
+    if question["kind"] == QuestionKind.TRUE_FALSE:
+        if question["choices"][0]["correct"]:  # "Vrai"
+            yield question["text"], question["text"]
+        return
+    for text in correct_texts(question):
+        yield text, f"{question['text']} {text}"
+
+
+@pytest.mark.parametrize("claim", FORBIDDEN_CLAIMS, ids=lambda claim: claim.name)
+def test_no_right_answer_states_an_error_of_the_source(claim):
+    stating = [
+        f"{label}: {answer}"
+        for label, question in QUESTIONS
+        for answer, context in right_answers(question)
+        if claim.stated_by(answer, context)
+    ]
+    assert stating == []
+
+
+def test_no_false_statement_is_one_of_the_briefs_corrections():
+    for label, question in QUESTIONS:
+        if question["kind"] == QuestionKind.TRUE_FALSE and question["choices"][1]["correct"]:
+            statement = question["text"].casefold()
+            matching = [pattern for pattern in CORRECTIONS if re.search(pattern, statement)]
+            assert matching == [], label
+
+
+def test_no_text_of_the_bank_repeats_the_sources_language_slips():
+    source = " ".join(SOURCE_TEXT.split()).casefold()
+    assert [slip for slip in LANGUAGE_SLIPS if slip not in source] == []  # real slips
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    text = "\n".join(strings(BANK)).casefold()
+    assert [slip for slip in LANGUAGE_SLIPS if slip in text] == []
+
+
+# The checks above are only worth what they catch: each catches its error as the source states
+# it (quoted from the shipped copy of the source) or as a right answer would, and lets the
+# corrected statement through.
+
+
+class FromSource(str):
+    """An example quoted from the source text."""
+
+
+ERROR_EXAMPLES = {
+    "SEP ou Parkinson détruisent les motoneurones": [
+        FromSource(
+            "Dans certaines maladies neurologiques (la sclérose en plaques ou maladie de "
+            "Parkinson), la mort de certaines cellules nerveuses, les motoneurones, survient."
+        ),
+        ("La maladie de Parkinson", "Quelle maladie détruit les motoneurones ?"),
+    ],
+    "un AVC (au lieu d'un coup de chaleur) déclenche des secousses": [
+        FromSource(
+            "Les autres causes des mouvements incontrôlés sont le froid et hypothermie ou "
+            "chauffer accident vasculaire cérébral."
+        ),
+    ],
+    "le défaut de transmission de l'influx est la cause établie du SJSR": [
+        FromSource(
+            "On pense qu'il s'agit d'un défaut de transmission de l'influx nerveux au muscle."
+        ),
+        (
+            "Un défaut démontré de transmission de l'influx nerveux au muscle",
+            "Que sait-on de la cause du syndrome des jambes sans repos ?",
+        ),
+    ],
+    "le syndrome des jambes sans repos est une forme de fasciculation": [
+        "Le syndrome des jambes sans repos est une forme de fasciculation.",
+        ("une forme de fasciculation", "Le syndrome des jambes sans repos est :"),
+    ],
+    "toute secousse soudaine (sursaut, crampe) est une fasciculation": [
+        FromSource(
+            "Secousses soudaines dans le jambe n'ont généralement aucune valeur de maladie et "
+            "sont appelés fasciculations."
+        ),
+        ("Une fasciculation", "Toute la jambe sursaute à l'endormissement : comment le nommer ?"),
+    ],
+    "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes": [
+        "Des fasciculations isolées chez une personne en bonne santé sont pathologiques.",
+        ("Un avis médical en urgence", "Sa force est normale et elle n'a aucune autre plainte."),
+    ],
+    "des fasciculations pathologiques surviennent seules, sans autre signe": [
+        "Les fasciculations pathologiques surviennent isolées, sans autre signe.",
+    ],
+}
+CORRECTED_EXAMPLES = {
+    "SEP ou Parkinson détruisent les motoneurones": [
+        "La sclérose en plaques et la maladie de Parkinson ne détruisent pas les motoneurones.",
+    ],
+    "un AVC (au lieu d'un coup de chaleur) déclenche des secousses": [
+        "Un coup de chaleur, et non un accident vasculaire cérébral.",
+    ],
+    "le défaut de transmission de l'influx est la cause établie du SJSR": [
+        "Un défaut de transmission de l'influx nerveux au muscle n'est qu'une hypothèse.",
+    ],
+    "le syndrome des jambes sans repos est une forme de fasciculation": [
+        "Le syndrome des jambes sans repos n'est pas une forme de fasciculation.",
+    ],
+    "toute secousse soudaine (sursaut, crampe) est une fasciculation": [
+        "Le sursaut de toute la jambe à l'endormissement n'est pas une fasciculation.",
+        "Une fasciculation est une contraction brève de quelques fibres musculaires.",
+    ],
+    "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes": [
+        "Des fasciculations isolées chez une personne en bonne santé sont presque toujours "
+        "bénignes.",
+    ],
+    "des fasciculations pathologiques surviennent seules, sans autre signe": [
+        "Une fasciculation pathologique ne vient presque jamais seule.",
+    ],
+}
+
+
+def as_answer(example):
+    if isinstance(example, tuple):
+        answer, question = example
+        return answer, f"{question} {answer}"
+    return example, example
+
+
+@pytest.mark.parametrize("claim", FORBIDDEN_CLAIMS, ids=lambda claim: claim.name)
+def test_each_forbidden_claim_catches_its_error_and_spares_the_correction(claim):
+    for example in ERROR_EXAMPLES[claim.name]:
+        if isinstance(example, FromSource):
+            assert example in " ".join(SOURCE_TEXT.split())
+        assert claim.stated_by(*as_answer(example)), example
+    for example in CORRECTED_EXAMPLES[claim.name]:
+        assert not claim.stated_by(*as_answer(example)), example
+
+
+def test_the_corrections_list_recognises_the_corrections():
+    examples = [
+        "La sclérose en plaques ne détruit pas les motoneurones.",
+        "La SLA détruit progressivement les motoneurones.",
+        "Le syndrome des jambes sans repos n'est pas une forme de fasciculation.",
+        "La secousse hypnique n'est pas une fasciculation.",
+        "Des fasciculations isolées chez une personne en bonne santé sont presque toujours "
+        "bénignes.",
+        "Un coup de chaleur demande une prise en charge pour lui-même.",
+    ]
+    assert not re.search(CORRECTIONS[-1], "un coup de chaleur ne demande aucune prise en charge.")
+    for pattern, example in zip(CORRECTIONS, examples, strict=True):
+        assert re.search(pattern, example.casefold()), example
+
+
+# -- loaded into the database by the lead's loader -------------------------------------------
+
+
+def test_loading_the_bank_gives_each_lesson_a_checkpoint_and_the_course_a_final_quiz(
+    shipped_course,
+):
+    from elearning.content import load_question_bank
+    from elearning.models import QuestionSource
+    from quiz.attempts import draw_questions
+    from quiz.models import Category, Choice, DrawRule, Question, Quiz
+
+    created = load_question_bank()
+    assert len(created) == len(BANK["checkpoints"]) + 1
+
+    lessons = list(shipped_course.lessons.filter(is_archived=False))
+    assert {lesson.slug for lesson in lessons} == set(LESSONS)
+    for lesson in lessons:
+        quiz = lesson.checkpoint_quiz
+        assert quiz is not None, lesson.slug
+        questions = list(quiz.questions.published())
+        assert 3 <= len(questions) <= 5, lesson.slug
+        assert {question.source.lesson_id for question in questions} == {lesson.pk}
+
+    shipped_course.refresh_from_db()
+    final = shipped_course.final_quiz
+    assert final is not None
+    assert (final.pass_mark, final.max_attempts, final.time_limit_minutes) == (80, 3, 30)
+    assert (final.grading_method, final.review_policy) == ("highest", "after_last_or_pass")
+    assert final.questions.published().count() == len(FINAL_QUESTIONS)
+    draw_categories = {rule.category_id for rule in final.draw_rules.all()}
+    attempts = set()
+    for seed in range(20):
+        drawn = draw_questions(final, rng=random.Random(seed))
+        assert len(drawn) == len({question.pk for question in drawn}) == 15
+        assert {question.category_id for question in drawn} == draw_categories
+        attempts.add(frozenset(question.pk for question in drawn))
+    assert len(attempts) > 1  # the pool is larger than one attempt
+
+    def counts():
+        return [
+            model.objects.count()
+            for model in (Quiz, Question, Choice, Category, DrawRule, QuestionSource)
+        ]
+
+    before = counts()
+    assert load_question_bank() == []
+    assert counts() == before
