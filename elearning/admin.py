@@ -11,9 +11,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from quiz.admin import QuestionAdmin
+from quiz.models import Question
+
 from .forms import ImportCourseForm, SignupForm
 from .importing import ImportProblem, import_course_file
-from .models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, User
+from .models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, QuestionSource, User
 from .rendering import render_markdown
 
 
@@ -47,7 +50,7 @@ class CourseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["editorial_notes_preview", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "is_published"]}),
+        (None, {"fields": ["title", "slug", "summary", "is_published", "final_quiz"]}),
         (
             _("Editorial notes for instructors"),
             {"fields": ["editorial_notes", "editorial_notes_preview"]},
@@ -55,6 +58,7 @@ class CourseAdmin(admin.ModelAdmin):
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [LessonInline, GlossaryTermInline]
+    autocomplete_fields = ["final_quiz"]
     change_list_template = "admin/elearning/course/change_list.html"
 
     def get_queryset(self, request):
@@ -131,11 +135,13 @@ class LessonAdmin(admin.ModelAdmin):
         "objectives",
         "body",
         "body_preview",
+        "checkpoint_quiz",
         "is_archived",
         "created_at",
         "updated_at",
     ]
     ordering = ["course", "position"]
+    autocomplete_fields = ["checkpoint_quiz"]
 
     @admin.display(description=_("preview"))
     def body_preview(self, lesson):
@@ -209,6 +215,25 @@ class UserAdmin(DjangoUserAdmin):
     ]
     readonly_fields = ["last_login", "date_joined"]
     add_form = SignupForm
+
+
+class QuestionSourceInline(admin.StackedInline):
+    """Where the question comes from in a course; kept here so that quiz knows no courses."""
+
+    model = QuestionSource
+    fields = ["lesson", "objective", "passage"]
+    autocomplete_fields = ["lesson"]
+    extra = 0
+
+
+class CourseQuestionAdmin(QuestionAdmin):
+    """The quiz app's question page, with the question's source lesson."""
+
+    inlines = [*QuestionAdmin.inlines, QuestionSourceInline]
+
+
+admin.site.unregister(Question)
+admin.site.register(Question, CourseQuestionAdmin)
 
 
 admin.site.site_header = _("Nursing e-learning: administration")

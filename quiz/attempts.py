@@ -12,7 +12,7 @@ takes the row's lock on PostgreSQL; SQLite runs one writer at a time).
 """
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,6 +26,7 @@ from .models import (
     Accommodation,
     Attempt,
     AttemptState,
+    Category,
     FeedbackMode,
     QuestionKind,
     Response,
@@ -338,3 +339,48 @@ def questions_per_attempt(quiz):
         published.order_by().values("category").annotate(n=Count("pk")).values_list("category", "n")
     )
     return sum(min(rule.count, available.get(rule.category_id, 0)) for rule in rules)
+
+
+@dataclass(frozen=True)
+class DrawLine:
+    category: Category
+    count: int
+    available: int
+
+    @property
+    def drawn(self):
+        return min(self.count, self.available)
+
+    @property
+    def short(self):
+        return self.count > self.available
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    """What one attempt would hold, rule by rule (for the preview)."""
+
+    lines: list
+    per_attempt: int
+    published: int
+    undrawn: int  # published questions that no rule draws from
+
+    @property
+    def has_rules(self):
+        return bool(self.lines)
+
+
+def draw_summary(quiz, published_questions):
+    by_category = Counter(question.category_id for question in published_questions)
+    lines = [
+        DrawLine(rule.category, rule.count, by_category.get(rule.category_id, 0))
+        for rule in quiz.draw_rules.select_related("category")
+    ]
+    ruled = {line.category.pk for line in lines}
+    undrawn = sum(n for category_id, n in by_category.items() if category_id not in ruled)
+    return DrawSummary(
+        lines=lines,
+        per_attempt=questions_per_attempt(quiz),
+        published=len(published_questions),
+        undrawn=undrawn if lines else 0,
+    )
