@@ -147,7 +147,10 @@ def quiz_question(request, course_slug, attempt_id, position):
             return redirect(question_url(course_slug, attempt, position))
         if wants_json:
             return JsonResponse({"saved": True})
-        if action == "check" or target == position:
+        if action == "check":
+            # Straight to the verdict (the anchor also moves the focus there).
+            return redirect(question_url(course_slug, attempt, position) + "#checked")
+        if target == position:
             return redirect(question_url(course_slug, attempt, position))
         if target == "summary":
             return redirect("quiz_summary", course_slug, attempt.pk)

@@ -209,7 +209,7 @@ def test_immediate_check_shows_right_or_wrong_and_locks(client, learner, quiz_co
     first = attempt.responses.get(position=1)
     QuestionSource.objects.create(question=first.question, lesson=lesson)
     checked = answer(client, quiz_course, attempt, 1, wrong(first), action="check")
-    assert checked["Location"] == question_url(quiz_course, attempt, 1)
+    assert checked["Location"] == question_url(quiz_course, attempt, 1) + "#checked"
     page = client.get(checked["Location"]).content.decode()
     assert "Mauvaise réponse" in page
     assert "Explication 1." in page

@@ -13,11 +13,12 @@
       if (status) { status.textContent = text; }
     };
 
+    // Not form.action: the buttons named "action" shadow that property.
     var save = function () {
       var data = new FormData(form);
       data.set("action", "save");
       say(form.dataset.savingText || "…");
-      fetch(window.location.href, {
+      fetch(form.getAttribute("action") || window.location.pathname, {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -39,6 +40,12 @@
       if (!event.target.matches("input[name=answer]")) { return; }
       window.clearTimeout(pending);
       pending = window.setTimeout(save, 150);
+    });
+
+    // Every button posts the answer itself. A save still waiting would reach the server
+    // after that move, and take her back to this question (or be refused once checked).
+    form.addEventListener("submit", function () {
+      window.clearTimeout(pending);
     });
   }
 
