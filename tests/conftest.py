@@ -59,6 +59,22 @@ def learner(make_user):
 
 
 @pytest.fixture
+def instructor(make_user):
+    """A staff member of the "Instructors" group (not a superuser)."""
+    from elearning.instructors import ensure_instructors_group
+
+    user = make_user(is_staff=True)
+    user.groups.add(ensure_instructors_group())
+    return user
+
+
+@pytest.fixture
+def instructor_client(client, instructor):
+    client.force_login(instructor)
+    return client
+
+
+@pytest.fixture
 def make_course(db):
     from elearning.models import Course, Lesson
 

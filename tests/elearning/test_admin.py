@@ -12,19 +12,6 @@ from elearning.progress import mark_lesson_done
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def instructor(make_user):
-    user = make_user(is_staff=True)
-    user.groups.add(ensure_instructors_group())
-    return user
-
-
-@pytest.fixture
-def instructor_client(client, instructor):
-    client.force_login(instructor)
-    return client
-
-
 def test_the_migration_created_the_group_and_the_function_is_idempotent():
     group = Group.objects.get(name=INSTRUCTORS_GROUP)
     before = set(group.permissions.values_list("codename", flat=True))

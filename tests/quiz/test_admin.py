@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from elearning.instructors import ensure_instructors_group
 from elearning.models import QuestionSource
 from quiz.attempts import save_answer, start_attempt, submit_attempt
 from quiz.models import (
@@ -55,19 +54,6 @@ def answered_attempt(learner, quiz):
     save_answer(attempt, response, [response.choices[0]["id"]])
     submit_attempt(attempt)
     return attempt
-
-
-@pytest.fixture
-def instructor(make_user):
-    user = make_user(is_staff=True)
-    user.groups.add(ensure_instructors_group())
-    return user
-
-
-@pytest.fixture
-def instructor_client(client, instructor):
-    client.force_login(instructor)
-    return client
 
 
 def form_values(form):
