@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import attempts as engine
+from quiz import selectors
 from quiz.forms import AnswerForm
 from quiz.models import Attempt, Quiz
 
@@ -55,6 +56,7 @@ def quiz_detail(request, course_slug, quiz_id):
             "place": place,
             "course": place.course,
             "quiz": quiz,
+            "quiz_title": quiz.title,
             "attempts": attempts,
             "limits": limits,
             "attempts_left": left,
@@ -107,15 +109,15 @@ def quiz_question(request, course_slug, attempt_id, position):
         if request.method == "POST":
             messages.error(request, refusal.message)
         return redirect(results_url(course_slug, attempt))
-    responses = list(attempt.responses.all())
-    if not 1 <= position <= len(responses):
+    response = selectors.response_at(attempt.pk, position)
+    if response is None:
         raise Http404
-    response = responses[position - 1]
+    count = attempt.question_count
     form = AnswerForm.for_response(response, request.POST if request.method == "POST" else None)
 
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "")
-        target = _target(action, position, len(responses))
+        target = _target(action, position, count)
         try:
             if action == "check":
                 engine.check_answer(attempt, response, form.selected_ids())
@@ -129,29 +131,20 @@ def quiz_question(request, course_slug, attempt_id, position):
                     form.selected_ids(),
                     move_to=target if target != "summary" else None,
                 )
-        except engine.DeadlinePassed as refusal:
-            quizzes.close_if_expired(attempt)
-            if wants_json:
-                return JsonResponse({"error": str(refusal.message)}, status=409)
-            messages.error(request, refusal.message)
-            return redirect(results_url(course_slug, attempt))
-        except engine.AttemptClosed as refusal:
-            if wants_json:
-                return JsonResponse({"error": str(refusal.message)}, status=409)
-            messages.error(request, refusal.message)
-            return redirect(results_url(course_slug, attempt))
         except engine.QuizRefusal as refusal:
+            if isinstance(refusal, engine.DeadlinePassed):
+                quizzes.close_if_expired(attempt)
             if wants_json:
                 return JsonResponse({"error": str(refusal.message)}, status=409)
             messages.error(request, refusal.message)
+            if isinstance(refusal, engine.DeadlinePassed | engine.AttemptClosed):
+                return redirect(results_url(course_slug, attempt))
             return redirect(question_url(course_slug, attempt, position))
         if wants_json:
             return JsonResponse({"saved": True})
         if action == "check":
             # Straight to the verdict (the anchor also moves the focus there).
             return redirect(question_url(course_slug, attempt, position) + "#checked")
-        if target == position:
-            return redirect(question_url(course_slug, attempt, position))
         if target == "summary":
             return redirect("quiz_summary", course_slug, attempt.pk)
         return redirect(question_url(course_slug, attempt, target))
@@ -168,12 +161,16 @@ def quiz_question(request, course_slug, attempt_id, position):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz": attempt.quiz,
-            "responses": responses,
+            "quiz_title": attempt.quiz_title,
+            "here": _("Question %(position)s / %(count)s") % {"position": position, "count": count},
+            "question_map": [
+                (number, answered, number == position)
+                for number, answered in selectors.question_map(attempt.pk)
+            ],
             "response": response,
             "form": form,
             "position": position,
-            "count": len(responses),
+            "count": count,
             "lesson_url": _lesson_url(place, source),
         },
         status=400 if form.errors else 200,
@@ -208,7 +205,7 @@ def quiz_summary(request, course_slug, attempt_id):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz": attempt.quiz,
+            "quiz_title": attempt.quiz_title,
             "responses": responses,
             "unanswered": [r for r in responses if not r.is_answered],
         },
@@ -221,7 +218,8 @@ def quiz_results(request, course_slug, attempt_id):
     place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
     if not attempt.is_submitted:
         return redirect(question_url(course_slug, attempt, attempt.current_position))
-    attempts, limits, left = _history(request.user, attempt.quiz)
+    quiz = get_object_or_404(Quiz, pk=attempt.quiz_id)
+    attempts, limits, left = _history(request.user, quiz)
     has_passed = any(a.passed for a in attempts)
     show_answers = engine.may_see_answers(attempt, attempts_left=left, has_passed=has_passed)
     responses = list(attempt.responses.all())
@@ -240,7 +238,8 @@ def quiz_results(request, course_slug, attempt_id):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz": attempt.quiz,
+            "quiz": quiz,
+            "quiz_title": quiz.title,
             "items": items,
             "attempts": attempts,
             "attempts_left": left,

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quiz import attempts as engine
+from quiz import selectors
 from quiz.models import Attempt, Quiz
 
 from .models import Course, Enrolment, User
@@ -36,6 +37,11 @@ class QuizPlace:
     @property
     def is_final(self):
         return self.lesson is None
+
+    @property
+    def url(self):
+        """The quiz's page."""
+        return self.course.final_quiz_url if self.is_final else self.lesson.checkpoint_quiz_url
 
 
 def place_in(outline, quiz_pk):
@@ -63,10 +69,8 @@ def attempt_or_404(course_slug, attempt_pk, user):
     attempt whose time is up is graded here, whoever comes back first.
     """
     outline = visible_outline_or_404(course_slug, user)
-    attempt = get_object_or_404(
-        Attempt.objects.select_related("quiz"), pk=attempt_pk, learner_id=user.pk
-    )
-    place = place_in(outline, attempt.quiz_id)
+    attempt = selectors.attempt_of(user.pk, attempt_pk)
+    place = None if attempt is None else place_in(outline, attempt.quiz_id)
     if place is None:
         raise Http404
     close_if_expired(attempt)

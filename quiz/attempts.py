@@ -156,6 +156,7 @@ def start_attempt(learner, quiz, *, now=None, rng=random):
                 pass_mark=quiz.pass_mark,
                 feedback_mode=quiz.feedback_mode,
                 review_policy=quiz.review_policy,
+                question_count=len(drawn),
                 max_score=grading.to_points(sum(question.points for question in drawn)),
             )
             Response.objects.bulk_create(

@@ -34,6 +34,25 @@ class AnswerForm(forms.Form):
         self.fields["answer"] = field
         self.kind = kind
 
+    def options(self):
+        """The choices as the page shows them: (value, label, input id, checked).
+
+        Read straight from the field, without the widget's per-option rendering: the
+        question page is the quiz's hottest page (``quiz/templates/quiz/_answer_field.html``).
+        """
+        bound = self["answer"]
+        value = bound.value()
+        checked = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+        prefix = bound.auto_id
+        return [
+            (pk, label, f"{prefix}_{index}", pk in checked)
+            for index, (pk, label) in enumerate(self.fields["answer"].choices)
+        ]
+
+    @property
+    def input_type(self):
+        return "checkbox" if self.kind == QuestionKind.MULTIPLE else "radio"
+
     def selected_ids(self):
         value = self.cleaned_data.get("answer") or []
         if isinstance(value, str):

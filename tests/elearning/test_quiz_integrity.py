@@ -117,8 +117,8 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     third = attempt.responses.get(position=3)
     url = question_url(course, attempt, 3)
     client.get(url)  # outlines and version now remembered
-    # The user, the attempt with its quiz, its responses.
-    with django_assert_num_queries(3):
+    # The user, the attempt with its quiz's title, the question shown, which are answered.
+    with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
     # ... then the conditional update of the attempt and the answer, in a savepoint.
     with django_assert_num_queries(7):
@@ -131,9 +131,9 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     with django_assert_num_queries(11):
         client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
     results = reverse("quiz_results", args=[course.slug, attempt.pk])
-    # The user, the attempt, her attempts, her accommodation, the responses and the
-    # lessons they come from (the review shows answers after each attempt here).
-    with django_assert_num_queries(6):
+    # The user, the attempt, its quiz, her attempts, her accommodation, the responses and
+    # the lessons they come from (the review shows answers after each attempt here).
+    with django_assert_num_queries(7):
         assert client.get(results).status_code == 200
 
 

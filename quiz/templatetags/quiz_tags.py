@@ -1,0 +1,58 @@
+"""Template tags for the question page, the quiz's hottest page.
+
+Built in Python rather than in template loops: a template loop over an attempt's
+questions costs several times more per request (bench/README.md).
+"""
+
+from django import template
+from django.utils.formats import time_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+
+register = template.Library()
+
+CURRENT = mark_safe(' aria-current="step"')
+
+
+@register.simple_tag
+def question_map(items):
+    """The attempt's questions as buttons that save the answer, then go there.
+
+    ``items``: (position, answered, is_current) for each question.
+    """
+    answered_label, unanswered_label = gettext("answered"), gettext("not answered")
+    return format_html_join(
+        "",
+        '<li><button type="submit" name="action" value="goto-{}" class="btn btn-sm {}"{}>{}'
+        '<span class="visually-hidden"> ({})</span></button></li>',
+        (
+            (
+                position,
+                "btn-secondary" if answered else "btn-outline-secondary",
+                CURRENT if current else "",
+                position,
+                answered_label if answered else unanswered_label,
+            )
+            for position, answered, current in items
+        ),
+    )
+
+
+@register.simple_tag
+def deadline_box(deadline):
+    """When the time allowed ends; ``quiz.js`` adds a countdown (the server enforces it)."""
+    if deadline is None:
+        return ""
+    iso = deadline.isoformat()
+    return format_html(
+        '<p class="quiz-deadline alert alert-secondary py-2" data-deadline="{}">'
+        '{} <time datetime="{}">{}</time>. <span class="quiz-countdown fw-semibold" hidden>'
+        '{} <span class="quiz-countdown-value"></span></span></p>',
+        iso,
+        gettext("Time allowed ends at"),
+        iso,
+        time_format(localtime(deadline), "TIME_FORMAT"),
+        gettext("Time left:"),
+    )
