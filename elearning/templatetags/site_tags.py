@@ -57,3 +57,30 @@ def progress_bar(percent, title, small=False):
         percent,
         " bg-success" if percent == 100 else "",
     )
+
+
+@register.simple_tag
+def quiz_grade(result, final=False):
+    """A learner's standing on one quiz (a ``selectors.QuizResult``), as a badge.
+
+    Built here rather than in an included template: the course page shows one per
+    lesson. Pass or fail is shown for a final quiz only; a checkpoint is not graded.
+    """
+    if result.percent is not None:
+        verdict = ""
+        if final:
+            verdict = format_html(
+                ' <span class="badge text-bg-{}">{}</span>',
+                "success" if result.passed else "secondary",
+                gettext("Passed") if result.passed else gettext("Not passed"),
+            )
+        return format_html(
+            '<span class="quiz-grade text-nowrap">{}{}</span>',
+            gettext("Grade: %(percent)s %%") % {"percent": result.percent},
+            verdict,
+        )
+    if result.in_progress:
+        return format_html('<span class="badge text-bg-info">{}</span>', gettext("In progress"))
+    return format_html(
+        '<span class="badge text-bg-light border">{}</span>', gettext("Not taken yet")
+    )
