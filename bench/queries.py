@@ -4,9 +4,13 @@ Run by ``bench/pages.py`` with the bench environment, or by hand against a datab
 kept with ``--keep-db``, with the same settings (see bench/README.md)::
 
     .venv/bin/python bench/queries.py --sql --profile /dashboard/ /dashboard/ /bench/trivial/
+    .venv/bin/python bench/queries.py --post URL "answer=12&action=save" --profile-post
 
 Requests go through Django's test client, hence through the whole middleware stack
-(not through gunicorn), logged in as the bench learner. Each URL is requested once to
+(not through gunicorn), logged in as the bench learner, with the CSRF checks enforced.
+``--post URL DATA`` (repeatable) also times a form-encoded POST of DATA to URL, sent as
+the quiz pages' autosave sends it (header ``X-Requested-With: fetch``), with the CSRF
+token in the form; it must answer 200 and JSON. Each URL is requested once to
 warm the caches, then its queries are captured on one request, then ``--repeat``
 requests are timed (bounded to 30 s per URL) and split, per request, into:
 
@@ -21,8 +25,9 @@ requests are timed (bounded to 30 s per URL) and split, per request, into:
 Each moment counts once, in the innermost category: a query compiled while a template
 renders counts as ``compile``, not ``template``.
 
-Medians over the requests. Prints one JSON line per URL (and, with ``--profile URL``,
-a cProfile of that URL on stderr).
+Medians over the requests. Prints one JSON line per URL, GETs first, then POSTs (and,
+with ``--profile URL`` or ``--profile-post``, a cProfile of that GET or of the first
+POST on stderr).
 """
 
 import argparse
@@ -130,32 +135,72 @@ class Breakdown:
         return result
 
 
+def post_data(client, data):
+    """The POST's form-encoded body, with the CSRF token the page's form would carry."""
+    if "csrftoken" not in client.cookies:
+        raise SystemExit("No CSRF cookie: the POST's URL must be a page with a form (GET first).")
+    return f"csrfmiddlewaretoken={client.cookies['csrftoken'].value}&{data}"
+
+
+def poster(client, url, data):
+    """A function that sends the autosave POST, as quiz.js sends it (form-encoded here)."""
+    body = post_data(client, data)
+
+    def send():
+        return client.post(
+            url,
+            body,
+            content_type="application/x-www-form-urlencoded",
+            headers={"X-Requested-With": "fetch"},
+        )
+
+    return send
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("urls", nargs="+")
+    parser.add_argument("urls", nargs="*")
+    parser.add_argument(
+        "--post",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("URL", "DATA"),
+        help="also time a form-encoded POST of DATA (without the CSRF token) to URL",
+    )
     parser.add_argument("--email", default="learner@bench.invalid")
     parser.add_argument("--repeat", type=int, default=200, help="requests timed per URL")
     parser.add_argument("--sql", action="store_true", help="include each query's SQL")
     parser.add_argument("--profile", metavar="URL", help="cProfile this URL (stderr)")
+    parser.add_argument(
+        "--profile-post", action="store_true", help="cProfile the first --post (stderr)"
+    )
     args = parser.parse_args()
+    if not args.urls and not args.post:
+        parser.error("give at least one URL or --post URL DATA")
 
-    client = Client(HTTP_HOST=HOST)
+    client = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
     client.force_login(User.objects.get(email=args.email))
     meter = Breakdown()
     meter.install()
-    for url in args.urls:
-        first = client.get(url)
+    requests = [("GET", url, lambda url=url: client.get(url)) for url in args.urls]
+    for url, data in args.post:
+        client.get(url)  # the page the POST comes from: it sets the CSRF cookie
+        requests.append(("POST", url, poster(client, url, data)))
+    for method, url, send in requests:
+        first = send()
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(url)
+            response = send()
         # Read now: the next request resets the connection's query log.
         sql = [query["sql"] for query in captured.captured_queries]
         samples = []
         deadline = time.monotonic() + 30  # bounded, whatever --repeat says
         for _ in range(args.repeat):
-            samples.append(meter.measure(lambda url=url: client.get(url)))
+            samples.append(meter.measure(send))
             if time.monotonic() > deadline:
                 break
         result = {
+            "method": method,
             "url": url,
             "status": response.status_code,
             "first_status": first.status_code,
@@ -166,20 +211,30 @@ def main():
         for key in samples[0]:
             result[key] = round(statistics.median(sample[key] for sample in samples), 3)
         result["median_ms"] = result["wall_ms"]
+        if method == "POST":
+            result["content_type"] = response.get("Content-Type", "")
+            result["body"] = response.content.decode("utf-8", "replace")[:200]
         if args.sql:
             result["sql"] = sql
         print(json.dumps(result), flush=True)
 
+    profiled = None
     if args.profile:
-        client.get(args.profile)
+        profiled = (f"GET {args.profile}", lambda: client.get(args.profile))
+    elif args.profile_post and args.post:
+        url, data = args.post[0]
+        profiled = (f"POST {url} ({data})", poster(client, url, data))
+    if profiled:
+        label, send = profiled
+        send()
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(100):
-            client.get(args.profile)
+            send()
         profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
-        out.write(f"cProfile of 100 requests to {args.profile} (test client, in process)\n")
+        out.write(f"cProfile of 100 requests: {label} (test client, in process)\n")
         stats.print_stats(40)
         stats.sort_stats("tottime").print_stats(25)
         print(out.getvalue(), file=sys.stderr)
