@@ -48,7 +48,7 @@ def deadline_box(deadline):
     iso = deadline.isoformat()
     return format_html(
         '<p class="quiz-deadline alert alert-secondary py-2" data-deadline="{}">'
-        '{} <time datetime="{}">{}</time>. <span class="quiz-countdown fw-semibold" hidden>'
+        '{} <time datetime="{}">{}</time><span class="quiz-countdown fw-semibold" hidden> · '
         '{} <span class="quiz-countdown-value"></span></span></p>',
         iso,
         gettext("Time allowed ends at"),

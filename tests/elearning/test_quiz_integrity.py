@@ -39,6 +39,7 @@ def answer_inputs(html):
 
 def assert_no_answer_leaks(html, quiz):
     """Nothing in the page tells the right choices apart from the wrong ones."""
+    assert "{#" not in html and "#}" not in html  # no template comment shown as text
     for question in quiz.questions.all():
         assert question.explanation not in html
         for choice in question.choices.all():
@@ -187,3 +188,63 @@ def test_concurrent_submits_grade_the_attempt_once(learner, quiz_course):
     assert enrolment_passes == 1
     learner.refresh_from_db()
     assert learner.progress_version == 2  # enrolling, then the one graded submit
+
+
+SQLITE_SUBMITS = """
+import threading
+from django.core.management import call_command
+from django.db import connection
+from elearning.models import Course, User
+from elearning.progress import enrol
+from elearning import quizzes
+from quiz import attempts
+from quiz.models import Attempt, Choice, Question, Quiz
+
+call_command("migrate", verbosity=0)
+learner = User.objects.create_user(email="l@example.com", first_name="L", last_name="D")
+quiz = Quiz.objects.create(title="Q", feedback_mode="deferred")
+course = Course.objects.create(title="C", slug="c", is_published=True, final_quiz=quiz)
+for n in range(5):
+    question = Question.objects.create(quiz=quiz, position=n, text=f"Q{n}", status="published")
+    Choice.objects.create(question=question, text="Bonne", is_correct=True)
+    Choice.objects.create(question=question, text="Fausse")
+enrol(learner, course)
+attempt, _ = attempts.start_attempt(learner, quiz)
+for response in attempt.responses.all():
+    attempts.save_answer(attempt, response, [c["id"] for c in response.choices if c["correct"]])
+connection.close()
+barrier = threading.Barrier(8)
+graded, errors = [], []
+
+def submit():
+    try:
+        mine = Attempt.objects.get(pk=attempt.pk)
+        barrier.wait()
+        graded.append(quizzes.submit(mine))
+    except Exception as exc:
+        errors.append(repr(exc))
+    finally:
+        connection.close()
+
+threads = [threading.Thread(target=submit) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join(60)
+attempt.refresh_from_db()
+learner.refresh_from_db()
+print(graded.count(True), graded.count(False), len(errors), attempt.score, learner.progress_version)
+"""
+
+
+def test_concurrent_submits_grade_the_attempt_once_on_sqlite(tmp_path):
+    """The same race on SQLite, in a fresh process with a database file (the test
+    database is in memory, one connection): eight threads submit at once."""
+    from tests.elearning.test_settings import run_django
+
+    result = run_django(SQLITE_SUBMITS, {}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    graded, refused, errors, score, version = result.stdout.split()
+    assert (graded, refused, errors) == ("1", "7", "0")
+    assert score == "5.0000"
+    assert version == "2"  # enrolling, then the one graded submit

@@ -56,9 +56,11 @@
     var value = deadline.querySelector(".quiz-countdown-value");
     var tick = function () {
       var left = Math.max(0, Math.floor((end - Date.now()) / 1000));
-      var minutes = Math.floor(left / 60);
+      var two = function (n) { return (n < 10 ? "0" : "") + n; };
+      var hours = Math.floor(left / 3600);
+      var minutes = Math.floor(left / 60) % 60;
       var seconds = left % 60;
-      value.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      value.textContent = (hours ? hours + ":" + two(minutes) : minutes) + ":" + two(seconds);
       if (left === 0) {
         window.clearInterval(timer);
         deadline.classList.replace("alert-secondary", "alert-warning");
