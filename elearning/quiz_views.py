@@ -119,21 +119,14 @@ def quiz_question(request, course_slug, attempt_id, position):
         action = request.POST.get("action", "")
         target = _target(action, position, count)
         try:
-            if action == "check":
-                engine.check_answer(attempt, response, form.selected_ids())
-            elif response.is_locked:
-                if target != "summary":
-                    engine.move_to(attempt, target)
-            else:
-                engine.save_answer(
-                    attempt,
-                    response,
-                    form.selected_ids(),
-                    move_to=target if target != "summary" else None,
-                )
+            quizzes.answer(
+                attempt,
+                response,
+                form.selected_ids(),
+                check=action == "check",
+                move_to=None if target == "summary" else target,
+            )
         except engine.QuizRefusal as refusal:
-            if isinstance(refusal, engine.DeadlinePassed):
-                quizzes.close_if_expired(attempt)
             if wants_json:
                 return JsonResponse({"error": str(refusal.message)}, status=409)
             messages.error(request, refusal.message)

@@ -93,6 +93,26 @@ def start(learner, place, *, now=None):
     return attempt
 
 
+def answer(attempt, response, selected, *, check=False, move_to=None, now=None):
+    """Keep her answer to one question and where she goes next.
+
+    ``check``: immediate feedback, the answer is graded and locked. A checked answer no
+    longer changes: only the move is kept. Raises ``quiz.attempts.QuizRefusal``; when the
+    deadline has passed, the attempt is graded before the refusal goes up.
+    """
+    try:
+        if check:
+            engine.check_answer(attempt, response, selected, now=now)
+        elif response.is_locked:
+            if move_to is not None:
+                engine.move_to(attempt, move_to, now=now)
+        else:
+            engine.save_answer(attempt, response, selected, now=now, move_to=move_to)
+    except engine.DeadlinePassed:
+        close_if_expired(attempt, now=now)
+        raise
+
+
 def submit(attempt, *, now=None):
     """Grade the attempt once, then record what it means for the course.
 
