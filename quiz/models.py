@@ -306,6 +306,8 @@ class Attempt(models.Model):
     review_policy = models.CharField(
         _("review of correct answers"), max_length=24, choices=ReviewPolicy
     )
+    # Also countable from the responses; kept so that the question page and the answer
+    # save, the quiz's hottest requests, know the count without reading them all.
     question_count = models.PositiveSmallIntegerField(_("questions"), default=0)
     max_score = models.DecimalField(_("maximum score"), max_digits=9, decimal_places=4)
     score = models.DecimalField(_("score"), max_digits=9, decimal_places=4, null=True, blank=True)
