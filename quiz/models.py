@@ -273,9 +273,6 @@ class AttemptQuerySet(models.QuerySet):
     def in_progress(self):
         return self.filter(state=AttemptState.IN_PROGRESS)
 
-    def submitted(self):
-        return self.filter(state=AttemptState.SUBMITTED)
-
     def of(self, learner, quiz):
         return self.filter(learner=learner, quiz=quiz)
 
