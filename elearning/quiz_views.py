@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import attempts as engine
-from quiz import selectors
 from quiz.forms import AnswerForm
 from quiz.models import Attempt, Quiz
 
@@ -99,7 +98,8 @@ def _target(action, position, count):
 @require_http_methods(["GET", "POST"])
 @login_required
 def quiz_question(request, course_slug, attempt_id, position):
-    place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
+    place, page = quizzes.question_or_404(course_slug, attempt_id, position, request.user)
+    attempt, response = page.attempt, page.response
     wants_json = request.headers.get("X-Requested-With") == "fetch"
     if attempt.is_submitted:
         # Graded at its deadline: the time ran out (perhaps just now, on reading it).
@@ -109,7 +109,6 @@ def quiz_question(request, course_slug, attempt_id, position):
         if request.method == "POST":
             messages.error(request, refusal.message)
         return redirect(results_url(course_slug, attempt))
-    response = selectors.response_at(attempt.pk, position)
     if response is None:
         raise Http404
     count = attempt.question_count
@@ -157,8 +156,7 @@ def quiz_question(request, course_slug, attempt_id, position):
             "quiz_title": attempt.quiz_title,
             "here": _("Question %(position)s / %(count)s") % {"position": position, "count": count},
             "question_map": [
-                (number, answered, number == position)
-                for number, answered in selectors.question_map(attempt.pk)
+                (number, answered, number == position) for number, answered in page.answered
             ],
             "response": response,
             "form": form,

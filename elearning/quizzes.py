@@ -77,6 +77,23 @@ def attempt_or_404(course_slug, attempt_pk, user):
     return place, attempt
 
 
+def question_or_404(course_slug, attempt_pk, position, user):
+    """(place, page) for the question page and the answer save: her attempt at a quiz of
+    this course and its question at ``position`` (``quiz.selectors.AttemptPage``).
+
+    Someone else's attempt is a 404, as is a position the attempt does not have (once
+    the attempt is known to be hers and open). An attempt whose time is up is graded
+    here, as in ``attempt_or_404``.
+    """
+    outline = visible_outline_or_404(course_slug, user)
+    page = selectors.attempt_page(user.pk, attempt_pk, position)
+    place = None if page is None else place_in(outline, page.attempt.quiz_id)
+    if place is None:
+        raise Http404
+    close_if_expired(page.attempt)
+    return place, page
+
+
 def _touch(learner_pk):
     User.objects.filter(pk=learner_pk).update(progress_version=F("progress_version") + 1)
 

@@ -1,21 +1,238 @@
-"""Reads behind the question page, the quiz's hottest page.
+"""Reads behind the question page and the answer save, the quiz's hottest requests.
 
-A learner moves through an attempt one question at a time, and every pick is saved
-at once: the question page and the answer save are requested far more often than
-any other quiz page. Each needs her attempt, the one question shown and, for the
-page, which questions are answered. Django's ORM spends most of such a small query's
-cost compiling it (about 0.5 ms here, against 0.05 ms for the query itself); these
-reads are written in SQL, by primary key and with parameters, and return the same
-model instances. ``bench/README.md`` has the figures.
+A learner moves through an attempt one question at a time, and every pick is saved at
+once: these two requests are made far more often than any other quiz request. Each
+needs her attempt, the question shown and, for the page, which questions are answered.
+
+Most of an attempt never changes after its start: who, which quiz, the deadline, the
+rules, and every question as drawn, worded and shuffled (``quiz.attempts`` freezes
+them). Each process keeps that frozen part of the attempts it has served, so that a
+request reads only what changes (the attempt's state, the answers) in one small query,
+which also checks that the attempt is hers. Django's ORM spends most of such a small
+query's cost compiling it; these reads are written in SQL, by primary key and with
+parameters, and return the same model instances. ``bench/README.md`` has the figures.
 """
 
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
 from django.db import connection
+from django.db.models.sql import Query
 
 from .models import Attempt, Quiz, Response
+
+# Never changed after the start (quiz.attempts.start_attempt); attempts are read-only in
+# the admin. The rest of each model changes as she answers and when it is graded.
+FROZEN_ATTEMPT_FIELDS = (
+    "id",
+    "learner_id",
+    "quiz_id",
+    "number",
+    "started_at",
+    "deadline",
+    "pass_mark",
+    "feedback_mode",
+    "review_policy",
+    "question_count",
+    "max_score",
+)
+LIVE_ATTEMPT_FIELDS = ("state", "submitted_at", "score", "passed", "current_position")
+FROZEN_RESPONSE_FIELDS = (
+    "id",
+    "attempt_id",
+    "question_id",
+    "position",
+    "question_text",
+    "kind",
+    "explanation",
+    "points",
+    "partial_credit",
+    "choices",
+)
+LIVE_RESPONSE_FIELDS = ("selected", "answered_at", "is_locked", "is_correct", "points_awarded")
+
+CACHE_SIZE = 256  # attempts per process: a class sitting an exam together, a few MB
 
 
 def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
+
+
+def _columns(alias, model, names):
+    quote = connection.ops.quote_name
+    return ", ".join(f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names)
+
+
+class _Statement:
+    """One SQL read and how to convert its rows, built once per database connection."""
+
+    def __init__(self, build):
+        self.build = build  # () -> (sql, [a model field per column, None to keep it raw])
+        self.prepared = {}
+
+    def rows(self, params):
+        alias = connection.alias
+        prepared = self.prepared.get(alias)
+        if prepared is None:
+            sql, fields = self.build()
+            # The conversions Model.objects.raw() applies (dates on SQLite, JSON, decimals).
+            compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, alias)
+            columns = [field and field.get_col(field.model._meta.db_table) for field in fields]
+            prepared = self.prepared[alias] = (sql, compiler, compiler.get_converters(columns))
+        sql, compiler, converters = prepared
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return list(compiler.apply_converters(rows, converters)) if converters else rows
+
+
+def _instance(model, names, values):
+    """A model instance from every concrete field's value, given in the order of ``names``."""
+    by_name = dict(zip(names, values, strict=True))
+    return model.from_db(
+        connection.alias,
+        None,
+        [by_name[field.attname] for field in model._meta.concrete_fields],
+    )
+
+
+def _fields(model, names):
+    return [model._meta.get_field(name) for name in names]
+
+
+class _FrozenAttempts:
+    """The frozen part of recently served attempts, per process (least recently used out).
+
+    Keyed by database and attempt; an attempt's frozen part is the same for its whole
+    life, so an entry never needs refreshing (a deleted attempt is simply never found by
+    the query that checks it is hers). Tests empty it with ``forget_attempts()``: their
+    rolled-back rows may give a primary key to another attempt.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+_frozen = _FrozenAttempts(CACHE_SIZE)
+
+
+def forget_attempts():
+    """Empty this process's cache of frozen attempts (for tests)."""
+    _frozen.clear()
+
+
+def _frozen_statement():
+    return (
+        f"SELECT {_columns('a', Attempt, FROZEN_ATTEMPT_FIELDS)}, "
+        f"{_columns('r', Response, FROZEN_RESPONSE_FIELDS)} "
+        f"FROM {_table(Attempt)} a JOIN {_table(Response)} r ON r.attempt_id = a.id "
+        "WHERE a.id = %s AND a.learner_id = %s",
+        _fields(Attempt, FROZEN_ATTEMPT_FIELDS) + _fields(Response, FROZEN_RESPONSE_FIELDS),
+    )
+
+
+_FROZEN = _Statement(_frozen_statement)
+
+
+def _frozen_part(learner_pk, attempt_pk):
+    """(attempt's frozen values, {position: response's frozen values}), or None."""
+    key = (connection.alias, attempt_pk)
+    entry = _frozen.get(key)
+    if entry is not None:
+        return entry
+    rows = _FROZEN.rows([attempt_pk, learner_pk])
+    if not rows:
+        return None
+    split = len(FROZEN_ATTEMPT_FIELDS)
+    position = split + FROZEN_RESPONSE_FIELDS.index("position")
+    entry = (rows[0][:split], {row[position]: row[split:] for row in rows})
+    _frozen.put(key, entry)
+    return entry
+
+
+LIVE_COLUMNS = (*LIVE_ATTEMPT_FIELDS, "quiz_title", "position", *LIVE_RESPONSE_FIELDS)
+
+
+def _live_statement():
+    return (
+        f"SELECT {_columns('a', Attempt, LIVE_ATTEMPT_FIELDS)}, "
+        f"q.{connection.ops.quote_name('title')}, "
+        f"{_columns('r', Response, ('position', *LIVE_RESPONSE_FIELDS))} "
+        f"FROM {_table(Attempt)} a JOIN {_table(Quiz)} q ON q.id = a.quiz_id "
+        f"JOIN {_table(Response)} r ON r.attempt_id = a.id "
+        "WHERE a.id = %s AND a.learner_id = %s ORDER BY r.position",
+        [
+            *_fields(Attempt, LIVE_ATTEMPT_FIELDS),
+            None,
+            *_fields(Response, ("position", *LIVE_RESPONSE_FIELDS)),
+        ],
+    )
+
+
+_LIVE = _Statement(_live_statement)
+_TITLE = len(LIVE_ATTEMPT_FIELDS)
+_POSITION = _TITLE + 1
+_SELECTED = _POSITION + 1
+_CHOICES = FROZEN_RESPONSE_FIELDS.index("choices")
+
+
+@dataclass(frozen=True)
+class AttemptPage:
+    """What the question page and the answer save need, read in one go."""
+
+    attempt: Attempt  # with ``quiz_title``
+    response: Response | None  # the question at the position asked for, if there is one
+    answered: list  # [(position, answered)] for every question, in order
+
+
+def attempt_page(learner_pk, attempt_pk, position):
+    """Her attempt, its question at ``position`` and which questions are answered.
+
+    None when the attempt is not hers (or does not exist). One query when this process
+    has served the attempt before, two the first time.
+    """
+    rows = _LIVE.rows([attempt_pk, learner_pk])
+    frozen = _frozen_part(learner_pk, attempt_pk) if rows else None
+    if frozen is None:
+        return None
+    frozen_attempt, frozen_responses = frozen
+    first = rows[0]
+    attempt = _instance(
+        Attempt, FROZEN_ATTEMPT_FIELDS + LIVE_ATTEMPT_FIELDS, frozen_attempt + first[:_TITLE]
+    )
+    attempt.quiz_title = first[_TITLE]
+    response = None
+    shown = next((row for row in rows if row[_POSITION] == position), None)
+    if shown is not None and position in frozen_responses:
+        values = list(frozen_responses[position])
+        # Copies: the cached choices are shared by the requests this process serves.
+        values[_CHOICES] = [dict(choice) for choice in values[_CHOICES]]
+        response = _instance(
+            Response, FROZEN_RESPONSE_FIELDS + LIVE_RESPONSE_FIELDS, (*values, *shown[_SELECTED:])
+        )
+    answered = [(row[_POSITION], bool(row[_SELECTED])) for row in rows]
+    return AttemptPage(attempt=attempt, response=response, answered=answered)
 
 
 def attempt_of(learner_pk, attempt_pk):
@@ -26,27 +243,3 @@ def attempt_of(learner_pk, attempt_pk):
         "WHERE a.id = %s AND a.learner_id = %s"
     )
     return next(iter(Attempt.objects.raw(sql, [attempt_pk, learner_pk])), None)
-
-
-def response_at(attempt_pk, position):
-    """The question shown at ``position`` in the attempt, or None."""
-    sql = f"SELECT * FROM {_table(Response)} WHERE attempt_id = %s AND position = %s"
-    return next(iter(Response.objects.raw(sql, [attempt_pk, position])), None)
-
-
-def question_map(attempt_pk):
-    """[(position, answered)] for every question of the attempt, in order."""
-    field = Response._meta.get_field("selected")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT position, selected FROM {_table(Response)} "
-            "WHERE attempt_id = %s ORDER BY position",
-            [attempt_pk],
-        )
-        rows = cursor.fetchall()
-    return [(position, bool(_decoded(field, selected))) for position, selected in rows]
-
-
-def _decoded(field, value):
-    # Django has PostgreSQL hand back JSON as text, like SQLite; decode it the field's way.
-    return field.from_db_value(value, None, connection) if isinstance(value, str) else value

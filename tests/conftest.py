@@ -16,12 +16,15 @@ _counter = itertools.count(1)
 def _forget_cached_reads():
     """Each test starts with empty per-process caches (primary keys repeat across tests)."""
     from elearning import outlines, selectors
+    from quiz import selectors as quiz_selectors
 
     outlines.forget()
     selectors.forget()
+    quiz_selectors.forget_attempts()
     yield
     outlines.forget()
     selectors.forget()
+    quiz_selectors.forget_attempts()
 
 
 @pytest.fixture(autouse=True)

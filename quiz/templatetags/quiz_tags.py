@@ -6,7 +6,7 @@ questions costs several times more per request (bench/README.md).
 
 from django import template
 from django.utils.formats import time_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -20,23 +20,20 @@ CURRENT = mark_safe(' aria-current="step"')
 def question_map(items):
     """The attempt's questions as buttons that save the answer, then go there.
 
-    ``items``: (position, answered, is_current) for each question.
+    ``items``: (position, answered, is_current) for each question. Positions are
+    integers and the two labels are escaped once: the buttons are joined as plain
+    strings, several times faster than ``format_html`` per button on a 20-question quiz.
     """
-    answered_label, unanswered_label = gettext("answered"), gettext("not answered")
-    return format_html_join(
-        "",
-        '<li><button type="submit" name="action" value="goto-{}" class="btn btn-sm {}"{}>{}'
-        '<span class="visually-hidden"> ({})</span></button></li>',
-        (
-            (
-                position,
-                "btn-secondary" if answered else "btn-outline-secondary",
-                CURRENT if current else "",
-                position,
-                answered_label if answered else unanswered_label,
-            )
+    labels = {True: escape(gettext("answered")), False: escape(gettext("not answered"))}
+    style = {True: "btn-secondary", False: "btn-outline-secondary"}
+    return mark_safe(
+        "".join(
+            f'<li><button type="submit" name="action" value="goto-{int(position)}" '
+            f'class="btn btn-sm {style[bool(answered)]}"{CURRENT if current else ""}>'
+            f'{int(position)}<span class="visually-hidden"> ({labels[bool(answered)]})</span>'
+            "</button></li>"
             for position, answered, current in items
-        ),
+        )
     )
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from elearning import quizzes
 from elearning.progress import enrol
 from quiz import attempts
+from quiz import selectors as quiz_selectors
 from quiz.models import Attempt
 from tests.quiz.answers import right, wrong
 
@@ -117,12 +118,18 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     attempt = Attempt.objects.get()
     third = attempt.responses.get(position=3)
     url = question_url(course, attempt, 3)
-    client.get(url)  # outlines and version now remembered
-    # The user, the attempt with its quiz's title, the question shown, which are answered.
-    with django_assert_num_queries(4):
+    client.get(url)  # outlines, version and the attempt's frozen part now remembered
+    # The user, then the attempt's state, quiz title and answers, checked to be hers.
+    with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
-    # ... then the conditional update of the attempt and the answer, in a savepoint.
-    with django_assert_num_queries(7):
+    # A process that has not served the attempt yet also reads its frozen part, once.
+    quiz_selectors.forget_attempts()
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
+    # The autosave: the user, the attempt read, then the conditional update of the
+    # attempt and the answer: one statement on PostgreSQL, a transaction (here a
+    # savepoint) of two updates on SQLite.
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 6):
         saved = client.post(
             url, {"answer": right(third), "action": "save"}, headers={"X-Requested-With": "fetch"}
         )
@@ -198,6 +205,7 @@ from elearning.models import Course, User
 from elearning.progress import enrol
 from elearning import quizzes
 from quiz import attempts
+from quiz import selectors as quiz_selectors
 from quiz.models import Attempt, Choice, Question, Quiz
 
 call_command("migrate", verbosity=0)
@@ -248,3 +256,74 @@ def test_concurrent_submits_grade_the_attempt_once_on_sqlite(tmp_path):
     assert (graded, refused, errors) == ("1", "7", "0")
     assert score == "5.0000"
     assert version == "2"  # enrolling, then the one graded submit
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answers_saved_during_a_submit_are_graded_or_refused(learner, quiz_course):
+    """Each question's answer is saved by its own request while another submits: an
+    answer is either saved before the grading, and graded, or refused; never saved after
+    it. (On PostgreSQL the save is one statement whose claim takes the attempt's lock.)"""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "runs in CI's PostgreSQL pass: SQLite's in-memory test database is one connection"
+        )
+    from tests.elearning.races import graded_as_saved, race_saves_against_submit
+
+    enrol(learner, quiz_course)
+    attempt, _ = attempts.start_attempt(learner, quiz_course.final_quiz)
+    outcomes, errors = race_saves_against_submit(attempt.pk)
+    assert errors == []
+    assert set(outcomes.values()) <= {"saved", "AttemptClosed"}
+    assert len(outcomes) == 5
+    assert all(graded_as_saved(attempt.pk).values())
+    attempt.refresh_from_db()
+    assert attempt.state == "submitted"
+    assert attempt.score == sum(1 for outcome in outcomes.values() if outcome == "saved")
+
+
+SQLITE_SAVES = """
+import json
+from django.core.management import call_command
+from elearning.models import Course, User
+from elearning.progress import enrol
+from quiz import attempts
+from quiz.models import Attempt, Choice, Question, Quiz
+from tests.elearning.races import graded_as_saved, race_saves_against_submit
+
+call_command("migrate", verbosity=0)
+learner = User.objects.create_user(email="l@example.com", first_name="L", last_name="D")
+quiz = Quiz.objects.create(title="Q", feedback_mode="deferred")
+course = Course.objects.create(title="C", slug="c", is_published=True, final_quiz=quiz)
+for n in range(5):
+    question = Question.objects.create(quiz=quiz, position=n, text=f"Q{n}", status="published")
+    Choice.objects.create(question=question, text="Bonne", is_correct=True)
+    Choice.objects.create(question=question, text="Fausse")
+enrol(learner, course)
+attempt, _ = attempts.start_attempt(learner, quiz)
+outcomes, errors = race_saves_against_submit(attempt.pk)
+attempt.refresh_from_db()
+print(json.dumps({
+    "outcomes": sorted(outcomes.values()),
+    "errors": errors,
+    "graded_as_saved": all(graded_as_saved(attempt.pk).values()),
+    "state": attempt.state,
+    "score": str(attempt.score),
+}))
+"""
+
+
+def test_answers_saved_during_a_submit_are_graded_or_refused_on_sqlite(tmp_path):
+    """The same race on SQLite (the transaction path), in a fresh process."""
+    import json
+
+    from tests.elearning.test_settings import run_django
+
+    result = run_django(SQLITE_SAVES, {}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["errors"] == []
+    assert len(report["outcomes"]) == 5
+    assert set(report["outcomes"]) <= {"saved", "AttemptClosed"}
+    assert report["graded_as_saved"] is True
+    assert report["state"] == "submitted"
+    assert float(report["score"]) == report["outcomes"].count("saved")

@@ -157,6 +157,20 @@ def test_immediate_check_grades_and_locks_the_answer(make_quiz, learner):
     assert first.selected == wrong(first)
 
 
+def test_a_save_read_before_a_check_in_another_tab_is_refused(make_quiz, learner):
+    """The save's request read the answer unlocked; another tab checked it meanwhile:
+    the database's condition refuses the save, and the checked answer stays."""
+    quiz = make_quiz(questions=2)
+    attempt, _ = attempts.start_attempt(learner, quiz)
+    first = attempt.responses.first()
+    stale = attempt.responses.get(pk=first.pk)
+    attempts.check_answer(attempt, first, wrong(first))
+    with pytest.raises(attempts.AnswerLocked):
+        attempts.save_answer(attempt, stale, right(stale))
+    first.refresh_from_db()
+    assert (first.selected, first.is_correct) == (wrong(first), False)
+
+
 def test_deferred_quiz_refuses_checking(make_quiz, learner):
     quiz = make_quiz(feedback_mode="deferred")
     attempt, _ = attempts.start_attempt(learner, quiz)
