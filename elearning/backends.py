@@ -1,15 +1,31 @@
 """Authentication backend: Django's, with a cheaper load of the logged-in user.
 
 Every logged-in request loads its user by primary key (``get_user``); it is the one
-query all learner pages share. Django's ORM spends most of that query's cost
-compiling it; a raw query by primary key skips the compiler and returns the same
-model instance.
+query all learner pages share. It is read in SQL (``quiz.sqlreads``), which skips the
+ORM's compiler and gives back the same model instance.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.db import connection
+
+from quiz.sqlreads import SqlRead, table
+
+
+def _user_by_pk():
+    User = get_user_model()
+    fields = User._meta.concrete_fields
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(field.column) for field in fields)
+    # Table and column names come from the model, the id is a query parameter.
+    return (
+        f"SELECT {names} FROM {table(User)} WHERE {quote(User._meta.pk.column)} = %s",
+        list(fields),
+    )
+
+
+USER_BY_PK = SqlRead(_user_by_pk)
 
 
 class LearnerBackend(ModelBackend):
@@ -19,9 +35,8 @@ class LearnerBackend(ModelBackend):
             pk = User._meta.pk.to_python(user_id)
         except (ValidationError, TypeError, ValueError):
             return None  # a malformed id in a session: no user, as in Django's backend
-        quote = connection.ops.quote_name
-        # Table and column names come from the model, the id is a query parameter.
-        table, column = quote(User._meta.db_table), quote(User._meta.pk.column)
-        sql = f"SELECT * FROM {table} WHERE {column} = %s"
-        user = next(iter(User.objects.raw(sql, [pk])), None)
-        return user if user is not None and self.user_can_authenticate(user) else None
+        rows = USER_BY_PK.rows([pk])
+        if not rows:
+            return None
+        user = User.from_db(connection.alias, None, rows[0])
+        return user if self.user_can_authenticate(user) else None

@@ -8,9 +8,8 @@ Most of an attempt never changes after its start: who, which quiz, the deadline,
 rules, and every question as drawn, worded and shuffled (``quiz.attempts`` freezes
 them). Each process keeps that frozen part of the attempts it has served, so that a
 request reads only what changes (the attempt's state, the answers) in one small query,
-which also checks that the attempt is hers. Django's ORM spends most of such a small
-query's cost compiling it; these reads are written in SQL, by primary key and with
-parameters, and return the same model instances. ``bench/README.md`` has the figures.
+which also checks that the attempt is hers, in SQL (``quiz.sqlreads``).
+``bench/README.md`` has the figures.
 """
 
 import threading
@@ -18,9 +17,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models.sql import Query
 
 from .models import Attempt, Quiz, Response
+from .sqlreads import SqlRead, columns, instance, table
 
 # Never changed after the start (quiz.attempts.start_attempt); attempts are read-only in
 # the admin. The rest of each model changes as she answers and when it is graded.
@@ -53,48 +52,6 @@ FROZEN_RESPONSE_FIELDS = (
 LIVE_RESPONSE_FIELDS = ("selected", "answered_at", "is_locked", "is_correct", "points_awarded")
 
 CACHE_SIZE = 256  # attempts per process: a class sitting an exam together, a few MB
-
-
-def _table(model):
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _columns(alias, model, names):
-    quote = connection.ops.quote_name
-    return ", ".join(f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names)
-
-
-class _Statement:
-    """One SQL read and how to convert its rows, built once per database connection."""
-
-    def __init__(self, build):
-        self.build = build  # () -> (sql, [a model field per column, None to keep it raw])
-        self.prepared = {}
-
-    def rows(self, params):
-        alias = connection.alias
-        prepared = self.prepared.get(alias)
-        if prepared is None:
-            sql, fields = self.build()
-            # The conversions Model.objects.raw() applies (dates on SQLite, JSON, decimals).
-            compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, alias)
-            columns = [field and field.get_col(field.model._meta.db_table) for field in fields]
-            prepared = self.prepared[alias] = (sql, compiler, compiler.get_converters(columns))
-        sql, compiler, converters = prepared
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return list(compiler.apply_converters(rows, converters)) if converters else rows
-
-
-def _instance(model, names, values):
-    """A model instance from every concrete field's value, given in the order of ``names``."""
-    by_name = dict(zip(names, values, strict=True))
-    return model.from_db(
-        connection.alias,
-        None,
-        [by_name[field.attname] for field in model._meta.concrete_fields],
-    )
 
 
 def _fields(model, names):
@@ -144,15 +101,15 @@ def forget_attempts():
 
 def _frozen_statement():
     return (
-        f"SELECT {_columns('a', Attempt, FROZEN_ATTEMPT_FIELDS)}, "
-        f"{_columns('r', Response, FROZEN_RESPONSE_FIELDS)} "
-        f"FROM {_table(Attempt)} a JOIN {_table(Response)} r ON r.attempt_id = a.id "
+        f"SELECT {columns('a', Attempt, FROZEN_ATTEMPT_FIELDS)}, "
+        f"{columns('r', Response, FROZEN_RESPONSE_FIELDS)} "
+        f"FROM {table(Attempt)} a JOIN {table(Response)} r ON r.attempt_id = a.id "
         "WHERE a.id = %s AND a.learner_id = %s",
         _fields(Attempt, FROZEN_ATTEMPT_FIELDS) + _fields(Response, FROZEN_RESPONSE_FIELDS),
     )
 
 
-_FROZEN = _Statement(_frozen_statement)
+_FROZEN = SqlRead(_frozen_statement)
 
 
 def _frozen_part(learner_pk, attempt_pk):
@@ -176,11 +133,11 @@ LIVE_COLUMNS = (*LIVE_ATTEMPT_FIELDS, "quiz_title", "position", *LIVE_RESPONSE_F
 
 def _live_statement():
     return (
-        f"SELECT {_columns('a', Attempt, LIVE_ATTEMPT_FIELDS)}, "
+        f"SELECT {columns('a', Attempt, LIVE_ATTEMPT_FIELDS)}, "
         f"q.{connection.ops.quote_name('title')}, "
-        f"{_columns('r', Response, ('position', *LIVE_RESPONSE_FIELDS))} "
-        f"FROM {_table(Attempt)} a JOIN {_table(Quiz)} q ON q.id = a.quiz_id "
-        f"JOIN {_table(Response)} r ON r.attempt_id = a.id "
+        f"{columns('r', Response, ('position', *LIVE_RESPONSE_FIELDS))} "
+        f"FROM {table(Attempt)} a JOIN {table(Quiz)} q ON q.id = a.quiz_id "
+        f"JOIN {table(Response)} r ON r.attempt_id = a.id "
         "WHERE a.id = %s AND a.learner_id = %s ORDER BY r.position",
         [
             *_fields(Attempt, LIVE_ATTEMPT_FIELDS),
@@ -190,7 +147,7 @@ def _live_statement():
     )
 
 
-_LIVE = _Statement(_live_statement)
+_LIVE = SqlRead(_live_statement)
 _TITLE = len(LIVE_ATTEMPT_FIELDS)
 _POSITION = _TITLE + 1
 _SELECTED = _POSITION + 1
@@ -218,7 +175,7 @@ def attempt_page(learner_pk, attempt_pk, position):
         return None
     frozen_attempt, frozen_responses = frozen
     first = rows[0]
-    attempt = _instance(
+    attempt = instance(
         Attempt, FROZEN_ATTEMPT_FIELDS + LIVE_ATTEMPT_FIELDS, frozen_attempt + first[:_TITLE]
     )
     attempt.quiz_title = first[_TITLE]
@@ -228,7 +185,7 @@ def attempt_page(learner_pk, attempt_pk, position):
         values = list(frozen_responses[position])
         # Copies: the cached choices are shared by the requests this process serves.
         values[_CHOICES] = [dict(choice) for choice in values[_CHOICES]]
-        response = _instance(
+        response = instance(
             Response, FROZEN_RESPONSE_FIELDS + LIVE_RESPONSE_FIELDS, (*values, *shown[_SELECTED:])
         )
     answered = [(row[_POSITION], bool(row[_SELECTED])) for row in rows]
@@ -238,8 +195,8 @@ def attempt_page(learner_pk, attempt_pk, position):
 def attempt_of(learner_pk, attempt_pk):
     """Her attempt with its quiz's title as ``quiz_title``, or None (someone else's: None)."""
     sql = (
-        f"SELECT a.*, q.title AS quiz_title FROM {_table(Attempt)} a "
-        f"JOIN {_table(Quiz)} q ON q.id = a.quiz_id "
+        f"SELECT a.*, q.title AS quiz_title FROM {table(Attempt)} a "
+        f"JOIN {table(Quiz)} q ON q.id = a.quiz_id "
         "WHERE a.id = %s AND a.learner_id = %s"
     )
     return next(iter(Attempt.objects.raw(sql, [attempt_pk, learner_pk])), None)
