@@ -10,7 +10,8 @@ from functools import cache
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -83,4 +84,45 @@ def quiz_grade(result, final=False):
         return format_html('<span class="badge text-bg-info">{}</span>', gettext("In progress"))
     return format_html(
         '<span class="badge text-bg-light border">{}</span>', gettext("Not taken yet")
+    )
+
+
+@register.simple_tag
+def lesson_items(progress, signed_in):
+    """The course page's lessons, each with its reading time and, signed in, done or not.
+
+    Joined here rather than in a template loop, as ``quiz_grade``: the course page lists
+    every lesson (bench/README.md). Titles and URLs are escaped.
+    """
+    unit = escape(gettext("min of reading"))
+    badges = {
+        True: '<span class="badge text-bg-success">{}</span>'.format(escape(gettext("Done"))),
+        False: '<span class="badge text-bg-light border">{}</span>'.format(
+            escape(gettext("Not started"))
+        ),
+    }
+    return mark_safe(
+        "".join(
+            '<li class="list-group-item d-flex justify-content-between align-items-start gap-2">'
+            f'<div class="ms-2 me-auto"><a href="{escape(lesson.url)}" class="fw-semibold">'
+            f"{escape(lesson.title)}</a>"
+            f'<div class="small text-body-secondary">{int(lesson.reading_minutes)} {unit}</div>'
+            f"</div>{badges[is_done] if signed_in else ''}</li>"
+            for lesson, is_done in progress.items
+        )
+    )
+
+
+@register.simple_tag
+def checkpoint_items(checkpoints, signed_in):
+    """The course page's checkpoint quizzes, each with her grade when signed in."""
+    return mark_safe(
+        "".join(
+            '<li class="list-group-item d-flex flex-wrap justify-content-between '
+            'align-items-center gap-2">'
+            f'<a href="{escape(lesson.checkpoint_quiz_url)}">'
+            f"{escape(gettext('Check your understanding: %(title)s') % {'title': lesson.title})}"
+            f"</a>{quiz_grade(result) if signed_in else ''}</li>"
+            for lesson, result in checkpoints
+        )
     )
