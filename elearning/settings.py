@@ -118,6 +118,15 @@ if os.environ.get("DATABASE_URL"):
             conn_max_age=600, conn_health_checks=env_bool("DJANGO_DB_HEALTH_CHECKS", False)
         ),
     }
+    # Parameters bound by the server, and a query run five times on a connection kept
+    # as a prepared statement (psycopg's own mechanism, off in Django by default): the
+    # pages' repeated reads skip PostgreSQL's planning, about half its CPU time here
+    # (bench/README.md). PgBouncer in transaction mode cannot keep prepared statements:
+    # set DJANGO_DB_PREPARED=0 behind one.
+    if env_bool("DJANGO_DB_PREPARED", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATABASES = {
         "default": {

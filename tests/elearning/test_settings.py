@@ -218,3 +218,17 @@ def test_sqlite_is_tuned_for_a_class_writing_at_once(tmp_path):
     assert int(busy) >= 5000
     assert mode == "IMMEDIATE"
     assert (rows, errors) == ("40", "0")
+
+
+def test_postgresql_connections_keep_repeated_queries_prepared_unless_turned_off():
+    code = """
+        from django.conf import settings
+        options = settings.DATABASES["default"].get("OPTIONS", {})
+        print(options.get("server_side_binding"), options.get("prepare_threshold"))
+    """
+    url = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ecole"}
+    result = run_django(code, url)
+    assert result.stdout.split() == ["True", "5"], result.stderr
+    # Behind PgBouncer in transaction mode: Django's defaults (no prepared statements).
+    result = run_django(code, {**url, "DJANGO_DB_PREPARED": "0"})
+    assert result.stdout.split() == ["None", "None"], result.stderr
