@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import attempts as engine
-from quiz.forms import AnswerForm
+from quiz.forms import AnswerForm, fieldset_for_response
 from quiz.models import Attempt, Quiz
 
 from . import quizzes
@@ -112,9 +112,10 @@ def quiz_question(request, course_slug, attempt_id, position):
     if response is None:
         raise Http404
     count = attempt.question_count
-    form = AnswerForm.for_response(response, request.POST if request.method == "POST" else None)
+    # A form only for what she posts; the page shows the saved answer without one.
+    form = AnswerForm.for_response(response, request.POST) if request.method == "POST" else None
 
-    if request.method == "POST" and form.is_valid():
+    if form is not None and form.is_valid():
         action = request.POST.get("action", "")
         target = _target(action, position, count)
         try:
@@ -141,7 +142,7 @@ def quiz_question(request, course_slug, attempt_id, position):
             return redirect("quiz_summary", course_slug, attempt.pk)
         return redirect(question_url(course_slug, attempt, target))
 
-    if request.method == "POST" and wants_json:
+    if form is not None and wants_json:
         return JsonResponse({"error": form.errors["answer"][0]}, status=400)
     source = None
     if response.is_locked:
@@ -159,12 +160,12 @@ def quiz_question(request, course_slug, attempt_id, position):
                 (number, answered, number == position) for number, answered in page.answered
             ],
             "response": response,
-            "form": form,
+            "fieldset": fieldset_for_response(response) if form is None else form.fieldset(),
             "position": position,
             "count": count,
             "lesson_url": _lesson_url(place, source),
         },
-        status=400 if form.errors else 200,
+        status=200 if form is None else 400,
     )
 
 

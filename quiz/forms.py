@@ -21,6 +21,54 @@ class Fieldset:
     inputs: str  # the choices' inputs and labels, escaped
 
 
+HELP_TEXTS = {QuestionKind.MULTIPLE: _("Select all that apply.")}
+
+
+def answer_fieldset(kind, choices, label, *, picked=(), errors=()):
+    """The answer field as the page shows it (``quiz/templates/quiz/_answer_field.html``).
+
+    ``choices``: ``[(id, text), ...]`` as shown; ``picked``: the ids she picked. The
+    choices' inputs are joined here rather than rendered by the widget's templates or a
+    template loop: the question page is the quiz's hottest page, and this costs a
+    fraction of either (bench/README.md). Ids and texts are escaped; the rest is this
+    module's own text. The page of an unanswered or saved answer needs no form:
+    ``for_response`` builds it straight from the response.
+    """
+    checked = {str(pk) for pk in picked}
+    input_type = "checkbox" if kind == QuestionKind.MULTIPLE else "radio"
+    invalid = " is-invalid" if errors else ""
+    inputs = mark_safe(
+        "".join(
+            f'<div class="form-check"><input class="form-check-input{invalid}" '
+            f'type="{input_type}" name="answer" value="{escape(pk)}" id="id_answer_{index}"'
+            f'{" checked" if str(pk) in checked else ""}><label class="form-check-label" '
+            f'for="id_answer_{index}">{escape(text)}</label></div>'
+            for index, (pk, text) in enumerate(choices)
+        )
+    )
+    help_text = HELP_TEXTS.get(kind, "")
+    described_by = " ".join(
+        name for name, present in (("answer-help", help_text), ("answer-errors", errors)) if present
+    )
+    return Fieldset(
+        label=label,
+        help_text=help_text,
+        errors=list(errors),
+        described_by=described_by,
+        inputs=inputs,
+    )
+
+
+def fieldset_for_response(response):
+    """The answer field of one frozen response with her saved answer, without a form."""
+    return answer_fieldset(
+        response.kind,
+        [(choice["id"], choice["text"]) for choice in response.choices],
+        response.question_text,
+        picked=response.selected,
+    )
+
+
 class AnswerForm(forms.Form):
     """Her answer to one question.
 
@@ -37,7 +85,7 @@ class AnswerForm(forms.Form):
                 choices=options,
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
-                help_text=_("Select all that apply."),
+                help_text=HELP_TEXTS[QuestionKind.MULTIPLE],
             )
         else:
             field = forms.ChoiceField(choices=options, widget=forms.RadioSelect, required=False)
@@ -50,41 +98,16 @@ class AnswerForm(forms.Form):
         self.kind = kind
 
     def fieldset(self):
-        """The answer field as the page shows it (``quiz/templates/quiz/_answer_field.html``).
-
-        The choices' inputs are joined here rather than rendered by the widget's templates
-        or a template loop: the question page is the quiz's hottest page, and this costs a
-        fraction of either (bench/README.md). Values and labels are escaped; the
-        rest is this module's own text (``auto_id`` is ``id_answer``).
-        """
-        bound = self["answer"]
-        value = bound.value()
-        checked = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
-        errors = self.errors.get("answer", [])
-        input_type = "checkbox" if self.kind == QuestionKind.MULTIPLE else "radio"
-        invalid = " is-invalid" if errors else ""
-        prefix = bound.auto_id
-        inputs = mark_safe(
-            "".join(
-                f'<div class="form-check"><input class="form-check-input{invalid}" '
-                f'type="{input_type}" name="answer" value="{escape(pk)}" id="{prefix}_{index}"'
-                f'{" checked" if pk in checked else ""}><label class="form-check-label" '
-                f'for="{prefix}_{index}">{escape(label)}</label></div>'
-                for index, (pk, label) in enumerate(self.fields["answer"].choices)
-            )
-        )
+        """The answer field as the page shows it, with her picks and the form's errors."""
+        value = self["answer"].value()
+        picked = value if isinstance(value, list | tuple) else [value]
         field = self.fields["answer"]
-        described_by = " ".join(
-            name
-            for name, present in (("answer-help", field.help_text), ("answer-errors", errors))
-            if present
-        )
-        return Fieldset(
-            label=field.label,
-            help_text=field.help_text,
-            errors=errors,
-            described_by=described_by,
-            inputs=inputs,
+        return answer_fieldset(
+            self.kind,
+            field.choices,
+            field.label,
+            picked=picked,
+            errors=self.errors.get("answer", []),
         )
 
     def selected_ids(self):

@@ -128,9 +128,6 @@ def _frozen_part(learner_pk, attempt_pk):
     return entry
 
 
-LIVE_COLUMNS = (*LIVE_ATTEMPT_FIELDS, "quiz_title", "position", *LIVE_RESPONSE_FIELDS)
-
-
 def _live_statement():
     return (
         f"SELECT {columns('a', Attempt, LIVE_ATTEMPT_FIELDS)}, "

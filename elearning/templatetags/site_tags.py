@@ -8,11 +8,12 @@ changes while the process runs, so these tags compute it once.
 from functools import cache
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 
 register = template.Library()
 
@@ -25,6 +26,28 @@ def _asset(path):
 @cache
 def _link(name):
     return reverse(name)
+
+
+@cache
+def _language_options(current):
+    # Each language named in itself ("Français", "English").
+    choices = [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(code)}" lang="{escape(code)}"'
+            f"{' selected' if code == current else ''}>{escape(name)}</option>"
+            for code, name in choices
+        )
+    )
+
+
+@register.simple_tag
+def language_options(current):
+    """The language switcher's options, the current language selected (fixed per process)."""
+    return _language_options(current)
 
 
 @register.simple_tag

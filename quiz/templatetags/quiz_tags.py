@@ -50,3 +50,18 @@ def deadline_box(deadline):
         f'<span class="quiz-countdown fw-semibold" hidden> · {escape(gettext("Time left:"))} '
         '<span class="quiz-countdown-value"></span></span></p>'
     )
+
+
+@register.simple_tag
+def autosave_texts():
+    """The question form's data attributes with what ``quiz.js`` says while it saves."""
+    return mark_safe(
+        " ".join(
+            f'data-{name}-text="{escape(text)}"'
+            for name, text in (
+                ("saving", gettext("Saving…")),
+                ("saved", gettext("Answer saved.")),
+                ("failed", gettext("Your answer could not be saved: use the buttons below.")),
+            )
+        )
+    )
