@@ -112,8 +112,35 @@ def test_a_choice_from_another_question_is_a_form_error(client, learner, quiz_co
     for bad in (right(second), ["abc"], ["999999"]):
         page = answer(client, quiz_course, attempt, 1, bad)
         assert page.status_code == 400
-        assert "Ce choix ne fait pas partie de la question" in page.content.decode()
+        html = page.content.decode()
+        assert "Ce choix ne fait pas partie de la question" in html
+        # The error is tied to the field, and every choice is marked invalid.
+        assert '<fieldset class="mb-3" aria-describedby="answer-errors">' in html
+        shown = len(attempt.responses.get(position=1).choices)
+        assert html.count('class="form-check-input is-invalid"') == shown
     assert attempt.responses.get(position=1).selected == []
+
+
+def test_a_multiple_response_question_says_so_and_shows_her_saved_picks(
+    client, learner, make_course, make_quiz
+):
+    course = make_course()
+    course.final_quiz = make_quiz(questions=1, kinds={1: "multiple"}, feedback_mode="deferred")
+    course.save()
+    client.force_login(learner)
+    attempt = start(client, course, course.final_quiz)
+    response = attempt.responses.get()
+    answer(client, course, attempt, 1, right(response), action="save")
+    html = client.get(question_url(course, attempt, 1)).content.decode()
+    assert '<fieldset class="mb-3" aria-describedby="answer-help">' in html
+    assert (
+        '<p id="answer-help" class="form-text mt-0">Cochez toutes les réponses justes.</p>' in html
+    )
+    checked = re.findall(
+        r'<input [^>]*type="checkbox" name="answer" value="(\d+)"[^>]* checked>', html
+    )
+    assert sorted(int(pk) for pk in checked) == sorted(right(response))
+    assert html.count('type="checkbox" name="answer"') == 4
 
 
 def test_the_summary_lists_unanswered_questions(client, learner, quiz_course):
