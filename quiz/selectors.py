@@ -139,7 +139,9 @@ def _live_statement():
         [
             *_fields(Attempt, LIVE_ATTEMPT_FIELDS),
             None,
-            *_fields(Response, ("position", *LIVE_RESPONSE_FIELDS)),
+            Response._meta.get_field("position"),
+            None,  # "selected": decoded for the question shown only
+            *_fields(Response, LIVE_RESPONSE_FIELDS[1:]),
         ],
     )
 
@@ -149,6 +151,15 @@ _TITLE = len(LIVE_ATTEMPT_FIELDS)
 _POSITION = _TITLE + 1
 _SELECTED = _POSITION + 1
 _CHOICES = FROZEN_RESPONSE_FIELDS.index("choices")
+_SELECTED_FIELD = Response._meta.get_field("selected")
+
+
+def _is_answered(selected_json):
+    """Whether a ``Response.selected`` as the database returns it (JSON text, or a list
+    where the driver decodes JSON itself) holds a choice."""
+    if isinstance(selected_json, str):
+        return bool(selected_json.strip("[] \n"))
+    return bool(selected_json)
 
 
 @dataclass(frozen=True)
@@ -173,7 +184,7 @@ def attempt_page(learner_pk, attempt_pk, position):
     frozen_attempt, frozen_responses = frozen
     first = rows[0]
     attempt = instance(
-        Attempt, FROZEN_ATTEMPT_FIELDS + LIVE_ATTEMPT_FIELDS, frozen_attempt + first[:_TITLE]
+        Attempt, FROZEN_ATTEMPT_FIELDS + LIVE_ATTEMPT_FIELDS, (*frozen_attempt, *first[:_TITLE])
     )
     attempt.quiz_title = first[_TITLE]
     response = None
@@ -182,10 +193,13 @@ def attempt_page(learner_pk, attempt_pk, position):
         values = list(frozen_responses[position])
         # Copies: the cached choices are shared by the requests this process serves.
         values[_CHOICES] = [dict(choice) for choice in values[_CHOICES]]
+        live = list(shown[_SELECTED:])
+        live[0] = _SELECTED_FIELD.from_db_value(live[0], None, connection)
         response = instance(
-            Response, FROZEN_RESPONSE_FIELDS + LIVE_RESPONSE_FIELDS, (*values, *shown[_SELECTED:])
+            Response, FROZEN_RESPONSE_FIELDS + LIVE_RESPONSE_FIELDS, (*values, *live)
         )
-    answered = [(row[_POSITION], bool(row[_SELECTED])) for row in rows]
+    # Answered: a JSON list that is not empty, read without decoding each one.
+    answered = [(row[_POSITION], _is_answered(row[_SELECTED])) for row in rows]
     return AttemptPage(attempt=attempt, response=response, answered=answered)
 
 

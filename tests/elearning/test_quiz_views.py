@@ -91,6 +91,28 @@ def test_moving_on_saves_the_answer_and_coming_back_resumes(client, learner, qui
     assert Attempt.objects.filter(quiz=attempt.quiz).count() == 1
 
 
+def test_the_question_map_shows_which_questions_are_answered(client, learner, quiz_course):
+    client.force_login(learner)
+    attempt = start(client, quiz_course, quiz_course.final_quiz)
+    first, third = attempt.responses.get(position=1), attempt.responses.get(position=3)
+    answer(client, quiz_course, attempt, 1, right(first), action="save")
+    answer(client, quiz_course, attempt, 3, wrong(third), action="save")
+    answer(client, quiz_course, attempt, 3, [], action="save")  # answered, then cleared
+    html = client.get(question_url(quiz_course, attempt, 2)).content.decode()
+    buttons = re.findall(
+        r'value="goto-(\d)" class="btn btn-sm (btn-secondary|btn-outline-secondary)"'
+        r'(?: aria-current="step")?>\d<span class="visually-hidden"> \(([^)]*)\)',
+        html,
+    )
+    assert buttons == [
+        ("1", "btn-secondary", "répondue"),
+        ("2", "btn-outline-secondary", "sans réponse"),
+        ("3", "btn-outline-secondary", "sans réponse"),
+        ("4", "btn-outline-secondary", "sans réponse"),
+        ("5", "btn-outline-secondary", "sans réponse"),
+    ]
+
+
 def test_the_autosave_request_keeps_the_answer_and_answers_json(client, learner, quiz_course):
     client.force_login(learner)
     attempt = start(client, quiz_course, quiz_course.final_quiz)
