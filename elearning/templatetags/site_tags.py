@@ -50,6 +50,14 @@ def language_options(current):
     return _language_options(current)
 
 
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The site's navigation bar (``elearning.navigation``)."""
+    from elearning.navigation import navigation
+
+    return navigation(context["request"], context["user"], context.get("csrf_token"))
+
+
 @register.simple_tag
 def asset(path):
     """Like ``{% static %}``, memoised per process (the manifest is fixed at deploy time)."""
