@@ -147,12 +147,14 @@ def lesson_items(progress, signed_in):
 @register.simple_tag
 def checkpoint_items(checkpoints, signed_in):
     """The course page's checkpoint quizzes, each with her grade when signed in."""
+    # Translated outside the f-string: xgettext does not look inside f-strings.
+    label = gettext("Check your understanding: %(title)s")
     return mark_safe(
         "".join(
             '<li class="list-group-item d-flex flex-wrap justify-content-between '
             'align-items-center gap-2">'
             f'<a href="{escape(lesson.checkpoint_quiz_url)}">'
-            f"{escape(gettext('Check your understanding: %(title)s') % {'title': lesson.title})}"
+            f"{escape(label % {'title': lesson.title})}"
             f"</a>{quiz_grade(result) if signed_in else ''}</li>"
             for lesson, result in checkpoints
         )

@@ -43,11 +43,13 @@ def deadline_box(deadline):
     if deadline is None:
         return ""
     iso = deadline.isoformat()  # digits and separators: nothing to escape
+    # Translated outside the f-string: xgettext does not look inside f-strings.
+    ends_at, time_left = gettext("Time allowed ends at"), gettext("Time left:")
     return mark_safe(
         f'<p class="quiz-deadline alert alert-secondary py-2" data-deadline="{iso}">'
-        f'{escape(gettext("Time allowed ends at"))} <time datetime="{iso}">'
+        f'{escape(ends_at)} <time datetime="{iso}">'
         f"{escape(time_format(localtime(deadline), 'TIME_FORMAT'))}</time>"
-        f'<span class="quiz-countdown fw-semibold" hidden> · {escape(gettext("Time left:"))} '
+        f'<span class="quiz-countdown fw-semibold" hidden> · {escape(time_left)} '
         '<span class="quiz-countdown-value"></span></span></p>'
     )
 
