@@ -40,17 +40,21 @@ def _pieces(key, user, signed_in, current):
         if pieces is not None:
             _rendered.move_to_end(key)
             return pieces
-    html = get_template("elearning/_navigation.html").render(
-        {
-            "user": user,
-            "signed_in": signed_in,
-            "current": current,
-            "signup_open": settings.SIGNUP_OPEN,
-            "LANGUAGE_CODE": key[0],
-            "csrf_input": mark_safe(CSRF),
-            "next_path": NEXT,
-        }
-    ).strip()
+    html = (
+        get_template("elearning/_navigation.html")
+        .render(
+            {
+                "user": user,
+                "signed_in": signed_in,
+                "current": current,
+                "signup_open": settings.SIGNUP_OPEN,
+                "LANGUAGE_CODE": key[0],
+                "csrf_input": mark_safe(CSRF),
+                "next_path": NEXT,
+            }
+        )
+        .strip()
+    )
     pieces = tuple(HOLES.split(html))
     with _lock:
         _rendered[key] = pieces
@@ -60,9 +64,9 @@ def _pieces(key, user, signed_in, current):
 
 
 def navigation(request, user, csrf_token):
-    """The bar's HTML for this request."""
+    """The bar's HTML for this request (``request`` may be None: no address to return to)."""
     signed_in = user.is_authenticated
-    match = request.resolver_match
+    match = getattr(request, "resolver_match", None)
     current = match.url_name if match else None
     key = (
         get_language(),
@@ -80,7 +84,7 @@ def navigation(request, user, csrf_token):
         CSRF: format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
         if token and token != "NOTPROVIDED"
         else "",
-        NEXT: escape(request.get_full_path()),
+        NEXT: escape(request.get_full_path()) if request is not None else "",
     }
     return mark_safe(
         "".join(holes.get(piece, piece) for piece in _pieces(key, user, signed_in, current))

@@ -9,11 +9,14 @@ from functools import cache
 
 from django import template
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext
+
+from elearning.navigation import navigation
 
 register = template.Library()
 
@@ -53,9 +56,10 @@ def language_options(current):
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The site's navigation bar (``elearning.navigation``)."""
-    from elearning.navigation import navigation
-
-    return navigation(context["request"], context["user"], context.get("csrf_token"))
+    # A template rendered without its request (no context processors) gets the bar of
+    # an anonymous visitor.
+    request, user = context.get("request"), context.get("user") or AnonymousUser()
+    return navigation(request, user, context.get("csrf_token"))
 
 
 @register.simple_tag

@@ -60,3 +60,11 @@ def test_each_request_gets_its_own_address_and_a_working_csrf_token(learner, cou
     logged_out = client.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[0]})
     assert logged_out.status_code == 302
     assert client.get(reverse("dashboard")).status_code == 302  # signed out
+
+
+def test_a_page_rendered_without_its_request_gets_an_anonymous_bar():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("404.html", {})
+    assert reverse("login") in html
+    assert 'name="next" value=""' in html
