@@ -51,7 +51,8 @@ test: $(VENV)/.installed-dev chromium lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev
-	$(PY) bench/pages.py
+	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/pages.py; pages=$$?; \
+	  exit $$((certificates || pages))
 
 clean:
 	rm -rf $(VENV) staticfiles

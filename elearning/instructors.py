@@ -19,6 +19,8 @@ INSTRUCTOR_PERMISSIONS = {
         "lessonprogress": ("view",),
         "user": ("view",),
         "questionsource": ("add", "change", "delete", "view"),
+        # Issued by completion only, never deleted: instructors read, revoke and reissue.
+        "certificate": ("view", "change"),
     },
     "quiz": {
         "quiz": ("add", "change", "delete", "view"),

@@ -343,6 +343,12 @@ class Enrolment(models.Model):
         related_name="+",
         verbose_name=_("passing attempt"),
     )
+    # Recorded once, at the request that completes the course (every lesson done and the
+    # final quiz passed, in either order), with her final quiz grade then.
+    completed_at = models.DateTimeField(_("completed on"), null=True, blank=True, editable=False)
+    completion_percent = models.PositiveSmallIntegerField(
+        _("final grade (%)"), null=True, blank=True, editable=False
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -414,3 +420,96 @@ class QuestionSource(models.Model):
 
     def __str__(self):
         return f"{self.question} – {self.lesson}"
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class Certificate(models.Model):
+    """A course's certificate of completion, as issued: what it states never changes.
+
+    The snapshot (her name as it was, the course's title, the date, the grade) is what the
+    PDF and the verification page show, whatever later edits of the profile or the course.
+    A revoked certificate stays, with who revoked it, when and why; a reissued one points
+    to the certificate it replaces.
+    """
+
+    code = models.CharField(_("verification code"), max_length=16, unique=True, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("learner"),
+    )
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("course")
+    )
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    learner_name = models.CharField(_("name on the certificate"), max_length=300)
+    course_title = models.CharField(_("course on the certificate"), max_length=200)
+    completed_on = models.DateField(_("completion date"))
+    score_percent = models.PositiveSmallIntegerField(_("final grade (%)"))
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_valid_certificate_per_course",
+                violation_error_message=_("This learner already has a valid certificate."),
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True, revocation_reason="")
+                | Q(revoked_at__isnull=False) & ~Q(revocation_reason=""),
+                name="certificate_revoked_with_a_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_code} – {self.learner_name} – {self.course_title}"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def display_code(self):
+        from .completion import display_code
+
+        return display_code(self.code)
+
+
+class CodeLookupFailure(models.Model):
+    """A certificate code that matched nothing, by client: the verification page's rate
+    limit counts these (kept in the database, so that every app server sees them)."""
+
+    client = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"{self.client} – {self.at:%Y-%m-%d %H:%M}"

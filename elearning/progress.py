@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .completion import complete_if_done
 from .models import Enrolment, LessonProgress, User
 
 
@@ -34,4 +35,7 @@ def mark_lesson_done(learner, lesson):
         enrol(learner, lesson.course)
         # get_or_create retries the read when a concurrent request won the insert.
         _, created = LessonProgress.objects.get_or_create(learner=learner, lesson=lesson)
+        if created:
+            # Her last lesson may complete the course (with its certificate), here.
+            complete_if_done(learner, lesson.course)
     return created

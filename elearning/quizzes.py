@@ -20,6 +20,7 @@ from quiz import attempts as engine
 from quiz import selectors
 from quiz.models import Attempt, Quiz
 
+from .completion import complete_if_done
 from .models import Course, Enrolment, User
 from .outlines import CourseOutline, LessonOutline
 from .progress import enrol
@@ -140,6 +141,11 @@ def submit(attempt, *, now=None):
         if graded:
             if attempt.passed:
                 record_final_pass(attempt)
+                course = Course.objects.filter(final_quiz_id=attempt.quiz_id).first()
+                if course is not None:
+                    # Passing the final quiz may complete the course, here.
+                    learner = User.objects.get(pk=attempt.learner_id)
+                    complete_if_done(learner, course, now=attempt.submitted_at)
             _touch(attempt.learner_id)
     return graded
 

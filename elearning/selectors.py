@@ -38,6 +38,7 @@ class LearnerProgress:
     done: frozenset = frozenset()  # lesson pks
     quizzes: dict = field(default_factory=dict)  # quiz pk -> QuizResult
     final_passed: dict = field(default_factory=dict)  # course pk -> first pass of its final quiz
+    completed: dict = field(default_factory=dict)  # course pk -> (completed at, final grade %)
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,21 @@ def quiz_results(rows, methods):
 @lru_cache(maxsize=4096)
 def _learner_progress(user_pk, progress_version):
     """Her enrolments, done lessons and quiz results (the version is part of the cache key)."""
-    enrolments, final_passed = {}, {}
-    for course_pk, last_activity, passed_at in Enrolment.objects.filter(
+    enrolments, final_passed, completed = {}, {}, {}
+    for course_pk, last_activity, passed_at, completed_at, grade in Enrolment.objects.filter(
         learner_id=user_pk
-    ).values_list("course_id", "last_activity_at", "final_quiz_passed_at"):
+    ).values_list(
+        "course_id",
+        "last_activity_at",
+        "final_quiz_passed_at",
+        "completed_at",
+        "completion_percent",
+    ):
         enrolments[course_pk] = last_activity
         if passed_at is not None:
             final_passed[course_pk] = passed_at
+        if completed_at is not None:
+            completed[course_pk] = (completed_at, grade)
     done = frozenset(
         LessonProgress.objects.filter(learner_id=user_pk).values_list("lesson_id", flat=True)
     )
@@ -102,6 +111,7 @@ def _learner_progress(user_pk, progress_version):
         done=done,
         quizzes=quiz_results(rows, methods),
         final_passed=final_passed,
+        completed=completed,
     )
 
 
@@ -120,10 +130,19 @@ class CourseProgress:
     last_activity_at: datetime | None = None
     quizzes: dict = field(default_factory=dict)  # quiz pk -> QuizResult
     final_passed_at: datetime | None = None
+    completed: tuple | None = None  # (completed at, final grade %) once completed
 
     @property
     def is_enrolled(self):
         return self.last_activity_at is not None
+
+    @property
+    def completed_at(self):
+        return self.completed[0] if self.completed else None
+
+    @property
+    def completion_percent(self):
+        return self.completed[1] if self.completed else None
 
     @property
     def lessons(self):
@@ -193,6 +212,7 @@ def course_progress(outline, progress):
         last_activity_at=progress.enrolments.get(outline.pk),
         quizzes=progress.quizzes,
         final_passed_at=progress.final_passed.get(outline.pk),
+        completed=progress.completed.get(outline.pk),
     )
 
 

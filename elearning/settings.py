@@ -47,6 +47,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
+# What certificates state about who awards them (printed on every certificate's PDF).
+CERTIFICATE_ORGANISATION = os.environ.get(
+    "ELEARNING_CERTIFICATE_ORGANISATION", "Institut de formation en soins infirmiers"
+)
+CERTIFICATE_SIGNATORY_NAME = os.environ.get("ELEARNING_CERTIFICATE_SIGNATORY", "Claire Dubois")
+CERTIFICATE_SIGNATORY_ROLE = os.environ.get(
+    "ELEARNING_CERTIFICATE_SIGNATORY_ROLE", "Directrice des soins"
+)
+
 # How often each process asks the database whether courses or lessons changed
 # (elearning/outlines.py): an instructor's edit reaches learners within this delay.
 # In development, at once.

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import quiz_views, views
+from . import certificate_views, quiz_views, views
 
 account_patterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -59,6 +59,18 @@ urlpatterns = [
     path("courses/<slug:course_slug>/", views.course_detail, name="course_detail"),
     path("courses/<slug:course_slug>/enrol/", views.course_enrol, name="course_enrol"),
     path("courses/<slug:course_slug>/quiz/", include(quiz_patterns)),
+    path(
+        "courses/<slug:course_slug>/certificate/",
+        certificate_views.course_certificate,
+        name="course_certificate",
+    ),
+    path("certificates/verify/", certificate_views.certificate_verify, name="certificate_verify"),
+    path(
+        "certificates/verify/<str:code>/",
+        certificate_views.certificate_verify_code,
+        name="certificate_verify_code",
+    ),
+    path("certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="certificate_pdf"),
     path(
         "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/",
         views.lesson_detail,

@@ -1,0 +1,27 @@
+"""The Instructors group may read, revoke and reissue certificates."""
+
+from django.db import migrations
+
+
+def grant(apps, schema_editor):
+    from elearning.instructors import ensure_instructors_group
+
+    ensure_instructors_group(apps)
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Instructors").first()
+    if group is not None:
+        group.permissions.remove(*Permission.objects.filter(codename__endswith="_certificate"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("elearning", "0006_certificates"),
+    ]
+
+    operations = [
+        migrations.RunPython(grant, revoke),
+    ]
