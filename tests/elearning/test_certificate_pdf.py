@@ -149,18 +149,38 @@ def test_metadata_names_the_course_and_the_organisation(settings):
 
 
 def test_qr_code_encodes_the_verification_url(monkeypatch):
-    drawn = []
+    encoded = []
 
-    class RecordingQrCodeWidget(certificates.QrCodeWidget):
-        def draw(self):
-            drawn.append(self.value)
-            return super().draw()
+    class RecordingQRCode(certificates.QRCode):
+        def addData(self, data):
+            encoded.append(data)
+            return super().addData(data)
 
-    monkeypatch.setattr(certificates, "QrCodeWidget", RecordingQrCodeWidget)
+    monkeypatch.setattr(certificates, "QRCode", RecordingQRCode)
 
     render_certificate(make_content(verify_url=VERIFY_URL))
 
-    assert drawn == [VERIFY_URL]
+    assert encoded == [VERIFY_URL]
+
+
+def test_the_qr_code_draws_exactly_the_dark_modules_of_reportlabs_encoder():
+    """The runs drawn cover every dark module of the code ReportLab's own QR widget
+    encodes, and nothing else."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(VERIFY_URL, barLevel="L")
+    widget.qr.make()
+    reference = widget.qr
+    code = certificates.qr_code(VERIFY_URL)
+    size = code.getModuleCount()
+    assert size == reference.getModuleCount()
+    drawn = {
+        (row, column + offset)
+        for row, column, length in certificates.qr_runs(code)
+        for offset in range(length)
+    }
+    dark = {(r, c) for r in range(size) for c in range(size) if reference.isDark(r, c)}
+    assert drawn == dark
 
 
 @pytest.mark.parametrize(
