@@ -339,3 +339,23 @@ def test_the_verify_form_is_public(client):
     page = client.get(reverse("certificate_verify"))
     assert page.status_code == 200
     assert re.search(r'<label for="verify-code"', page.content.decode())
+
+
+def test_the_pdf_speaks_her_language_and_states_the_snapshot(client, learner, quiz_course):
+    import io
+
+    from pypdf import PdfReader
+
+    certificate = completed(client, learner, quiz_course)
+    url = reverse("certificate_pdf", args=[certificate.display_code])
+    french = PdfReader(io.BytesIO(client.get(url).content)).pages[0].extract_text()
+    assert "Certificat de réussite" in french
+    assert certificate.learner_name in french and certificate.display_code in french
+    from django.conf import settings
+
+    verify = settings.SITE_URL + reverse("certificate_verify_code", args=[certificate.display_code])
+    assert verify in french.replace("\n", "")
+    learner.preferred_language = "en"
+    learner.save()
+    english = PdfReader(io.BytesIO(client.get(url).content)).pages[0].extract_text()
+    assert "Certificate of completion" in english
