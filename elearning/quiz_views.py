@@ -20,7 +20,7 @@ from quiz.forms import AnswerForm, fieldset_for_response
 from quiz.models import Attempt, Quiz
 
 from . import quizzes
-from .models import QuestionSource
+from .models import Enrolment, QuestionSource
 
 
 def question_url(course_slug, attempt, position):
@@ -238,5 +238,11 @@ def quiz_results(request, course_slug, attempt_id):
             "limits": limits,
             "show_answers": show_answers,
             "final_passed": has_passed and place.is_final,
+            # The pass that completed the course (or one after it): the certificate is ready.
+            "completed": place.is_final
+            and has_passed
+            and Enrolment.objects.filter(
+                learner=request.user, course_id=place.course.pk, completed_at__isnull=False
+            ).exists(),
         },
     )
