@@ -4,26 +4,28 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from quiz import proposals
 from quiz.admin import QuestionAdmin
-from quiz.models import Question
+from quiz.models import DraftState, Question, QuestionDraft
 
-from . import completion
+from . import completion, drafting
 from .forms import ImportCourseForm, SignupForm
 from .importing import ImportProblem, import_course_file
 from .models import (
     Certificate,
     Course,
+    DraftRun,
     Enrolment,
     GlossaryTerm,
     Lesson,
@@ -156,6 +158,30 @@ class LessonAdmin(admin.ModelAdmin):
     ]
     ordering = ["course", "position"]
     autocomplete_fields = ["checkpoint_quiz"]
+    actions = ["draft_questions"]
+
+    @admin.action(
+        description=_("Draft questions from the selected lessons"), permissions=["change"]
+    )
+    def draft_questions(self, request, queryset):
+        """Start drafting in a process of its own (the language model never loads in a
+        web worker); the drafting runs list shows when each is done."""
+        runs = [
+            drafting.start_run(lesson.course, lesson, request.user)
+            for lesson in queryset.select_related("course")
+        ]
+        self.message_user(
+            request,
+            ngettext(
+                "Drafting started for %(count)d lesson: the drafts appear in a few seconds "
+                "(see Drafting runs).",
+                "Drafting started for %(count)d lessons: the drafts appear in a few seconds "
+                "(see Drafting runs).",
+                len(runs),
+            )
+            % {"count": len(runs)},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("preview"))
     def body_preview(self, lesson):
@@ -479,3 +505,132 @@ admin.site.register(Question, CourseQuestionAdmin)
 admin.site.site_header = _("Nursing e-learning: administration")
 admin.site.site_title = _("Nursing e-learning")
 admin.site.index_title = _("Courses, lessons and learners")
+
+
+@admin.register(DraftRun)
+class DraftRunAdmin(ReadOnlyAdmin):
+    """Drafting runs started from the lessons' action: running, done (how many new
+    drafts) or failed (why)."""
+
+    list_display = ["started_at", "course", "lesson", "state", "proposed", "finished_at", "message"]
+    list_filter = ["state", "course"]
+    list_select_related = ["course", "lesson"]
+
+
+class DraftLessonFilter(admin.SimpleListFilter):
+    title = _("lesson")
+    parameter_name = "lesson"
+
+    def lookups(self, request, model_admin):
+        lessons = Lesson.objects.filter(question_drafts__isnull=False).distinct()
+        return [(lesson.pk, str(lesson)) for lesson in lessons.select_related("course")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(source__lesson_id=self.value())
+        return queryset
+
+
+@admin.register(QuestionDraft)
+class QuestionDraftAdmin(admin.ModelAdmin):
+    """The drafting engine's proposals: read-only, accepted (as an unpublished question of
+    the lesson's checkpoint quiz, or else the course's final quiz) or rejected for good."""
+
+    list_display = ["stem", "kind", "lesson", "answer", "score", "state"]
+    list_filter = ["kind", "state", DraftLessonFilter]
+    list_select_related = ["source__lesson", "question"]
+    search_fields = ["stem", "answer", "source_sentence"]
+    readonly_fields = [
+        "stem",
+        "kind",
+        "choices_list",
+        "answer",
+        "explanation",
+        "source_sentence",
+        "lesson",
+        "score",
+        "state",
+        "question",
+        "decided_at",
+        "decided_by",
+    ]
+    fields = readonly_fields
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("lesson"), ordering="source__lesson")
+    def lesson(self, draft):
+        source = getattr(draft, "source", None)
+        return source.lesson if source else "–"
+
+    @admin.display(description=_("choices"))
+    def choices_list(self, draft):
+        return format_html_join(
+            mark_safe("<br>"),
+            "{} {}",
+            (("✔" if choice["correct"] else "–", choice["text"]) for choice in draft.choices),
+        )
+
+    @admin.action(description=_("Accept the selected drafts as questions"), permissions=["change"])
+    def accept(self, request, queryset):
+        accepted, refused = 0, []
+        for draft in queryset.filter(state=DraftState.PROPOSED).select_related(
+            "source__lesson__course", "source__lesson__checkpoint_quiz"
+        ):
+            lesson = draft.source.lesson if hasattr(draft, "source") else None
+            quiz = lesson and (lesson.checkpoint_quiz or lesson.course.final_quiz)
+            if quiz is None:
+                refused.append(str(draft))
+                continue
+            try:
+                with transaction.atomic():
+                    question = proposals.accept(draft, quiz, request.user)
+                    QuestionSource.objects.create(
+                        question=question, lesson=lesson, passage=draft.source_sentence
+                    )
+            except (ValidationError, proposals.DraftDecided):
+                refused.append(str(draft))
+                continue
+            accepted += 1
+        if accepted:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d draft accepted: it is now an unpublished question to edit and "
+                    "publish.",
+                    "%(count)d drafts accepted: they are now unpublished questions to edit and "
+                    "publish.",
+                    accepted,
+                )
+                % {"count": accepted},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not accepted (no quiz to put it in, or no answerable question): %(drafts)s")
+                % {"drafts": "; ".join(refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Reject the selected drafts"), permissions=["change"])
+    def reject(self, request, queryset):
+        rejected = 0
+        for draft in queryset.filter(state=DraftState.PROPOSED):
+            try:
+                proposals.reject(draft, request.user)
+            except proposals.DraftDecided:
+                continue
+            rejected += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d draft rejected: it will not be proposed again.",
+                "%(count)d drafts rejected: they will not be proposed again.",
+                rejected,
+            )
+            % {"count": rejected},
+            messages.SUCCESS,
+        )

@@ -21,6 +21,9 @@ INSTRUCTOR_PERMISSIONS = {
         "questionsource": ("add", "change", "delete", "view"),
         # Issued by completion only, never deleted: instructors read, revoke and reissue.
         "certificate": ("view", "change"),
+        # Drafting runs are started from the lessons' action; instructors read them.
+        "draftrun": ("view",),
+        "draftsource": ("view",),
     },
     "quiz": {
         "quiz": ("add", "change", "delete", "view"),
@@ -32,6 +35,8 @@ INSTRUCTOR_PERMISSIONS = {
         # Attempts and responses are the learners' record: instructors read them.
         "attempt": ("view",),
         "response": ("view",),
+        # Proposed by the drafting engine: instructors accept (change) or reject them.
+        "questiondraft": ("view", "change"),
     },
 }
 

@@ -513,3 +513,70 @@ class CodeLookupFailure(models.Model):
 
     def __str__(self):
         return f"{self.client} – {self.at:%Y-%m-%d %H:%M}"
+
+
+class DraftSource(models.Model):
+    """The lesson a question draft was made from (the drafting engine knows no lessons)."""
+
+    draft = models.OneToOneField(
+        "quiz.QuestionDraft",
+        on_delete=models.CASCADE,
+        related_name="source",
+        verbose_name=_("question draft"),
+    )
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="question_drafts", verbose_name=_("lesson")
+    )
+
+    class Meta:
+        verbose_name = _("draft source")
+        verbose_name_plural = _("draft sources")
+
+    def __str__(self):
+        return f"{self.draft} – {self.lesson}"
+
+
+class DraftRunState(models.TextChoices):
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class DraftRun(models.Model):
+    """One drafting run started from the admin, in a process of its own (the language
+    model never loads in a web worker): the admin shows when it is done."""
+
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="draft_runs", verbose_name=_("course")
+    )
+    lesson = models.ForeignKey(
+        Lesson,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="draft_runs",
+        verbose_name=_("lesson"),
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=DraftRunState, default=DraftRunState.RUNNING
+    )
+    proposed = models.PositiveIntegerField(_("new drafts"), default=0)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("drafting run")
+        verbose_name_plural = _("drafting runs")
+
+    def __str__(self):
+        return f"{self.lesson or self.course} – {self.started_at:%Y-%m-%d %H:%M}"

@@ -448,3 +448,65 @@ class Accommodation(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.quiz}"
+
+
+class DraftState(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    REJECTED = "rejected", _("rejected")
+
+
+class QuestionDraftQuerySet(models.QuerySet):
+    def proposed(self):
+        return self.filter(state=DraftState.PROPOSED)
+
+
+class QuestionDraft(models.Model):
+    """A question proposed by the drafting engine (``quiz.drafting``), kept apart from the
+    questions until a person accepts it; it never reaches a learner as it is.
+
+    ``key`` (the normalised sentence, kind and answer) is unique: drafting again never
+    proposes a second copy, and a rejected draft stays rejected.
+    """
+
+    kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind)
+    stem = models.TextField(_("question"))
+    # [{"text": ..., "correct": bool}] in the order proposed.
+    choices = models.JSONField(_("choices"), default=list)
+    answer = models.CharField(_("answer"), max_length=500)
+    source_sentence = models.TextField(_("source sentence"))
+    explanation = models.TextField(_("explanation"), blank=True)
+    score = models.FloatField(_("ranking score"), default=0)  # an order, not a grade
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    state = models.CharField(
+        _("state"), max_length=16, choices=DraftState, default=DraftState.PROPOSED
+    )
+    question = models.OneToOneField(
+        Question,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="draft",
+        verbose_name=_("question created"),
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    objects = QuestionDraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        verbose_name = _("question draft")
+        verbose_name_plural = _("question drafts")
+
+    def __str__(self):
+        text = " ".join(self.stem.split())
+        return text if len(text) <= 80 else f"{text[:79]}…"

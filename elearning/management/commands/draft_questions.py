@@ -1,0 +1,56 @@
+"""``manage.py draft_questions <course-slug> [--lesson <slug>] [--limit N]``: propose
+question drafts from a course's lessons, for instructors to accept or reject in the
+admin. Drafts proposed before (accepted, rejected or waiting) are not proposed again.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from elearning.drafting import draft_course, finish_run
+from elearning.models import Course, DraftRun, DraftRunState, Lesson
+
+
+class Command(BaseCommand):
+    help = "Propose multiple-choice question drafts from a course's lessons."
+
+    def add_arguments(self, parser):
+        parser.add_argument("course", help="the course's slug")
+        parser.add_argument("--lesson", help="only this lesson (its slug)")
+        parser.add_argument("--limit", type=int, help="at most N drafts per lesson, best first")
+        parser.add_argument("--run", type=int, help=HIDDEN_HELP)
+
+    def handle(self, *args, course, lesson=None, limit=None, run=None, **options):
+        run = DraftRun.objects.filter(pk=run).first() if run else None
+        try:
+            proposed, message = self.draft(course, lesson, limit)
+        except CommandError as exc:
+            if run is not None:
+                finish_run(run, DraftRunState.FAILED, 0, str(exc))
+            raise
+        except Exception as exc:  # the admin must learn that its run ended, then fail loudly
+            if run is not None:
+                finish_run(run, DraftRunState.FAILED, 0, f"{type(exc).__name__}: {exc}")
+            raise
+        if run is not None:
+            finish_run(run, DraftRunState.DONE, proposed, message)
+        self.stdout.write(message)
+
+    def draft(self, course_slug, lesson_slug, limit):
+        if limit is not None and limit < 1:
+            raise CommandError("--limit must be at least 1.")
+        course = Course.objects.filter(slug=course_slug).first()
+        if course is None:
+            raise CommandError(f"No course has the slug {course_slug!r}.")
+        lesson = None
+        if lesson_slug:
+            lesson = Lesson.objects.filter(course=course, slug=lesson_slug).first()
+            if lesson is None:
+                raise CommandError(f"The course {course_slug!r} has no lesson {lesson_slug!r}.")
+        results = draft_course(course, lesson=lesson, limit=limit)
+        lines = [f"{item.title}: {count} new draft(s)" for item, count in results]
+        proposed = sum(count for _item, count in results)
+        if not proposed:
+            lines.append("No new draft: the text gave none, or every draft was proposed before.")
+        return proposed, "\n".join(lines)
+
+
+HIDDEN_HELP = "the admin's drafting run to record the outcome on (internal)"

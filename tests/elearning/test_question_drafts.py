@@ -1,0 +1,248 @@
+"""Question drafts as proposals: kept once, accepted as unpublished questions or rejected
+for good, never shown to a learner; the command and the admin around them.
+
+The drafting engine itself (spaCy) is tested in tests/quiz/test_drafting.py; here a
+stand-in returns fixed drafts, so that these tests say what happens to any draft.
+"""
+
+import hashlib
+import sys
+import types
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from elearning import drafting
+from elearning.models import DraftRun, DraftSource, QuestionSource
+from quiz import attempts, proposals
+from quiz.models import DraftState, Question, QuestionDraft
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class FakeDraft:
+    kind: str
+    stem: str
+    choices: tuple
+    answer: str
+    source_sentence: str
+    explanation: str
+    score: float
+
+    @property
+    def key(self):
+        return hashlib.sha1(
+            f"{self.source_sentence}|{self.kind}|{self.answer}".encode()
+        ).hexdigest()
+
+
+def fake_drafts(text, *, context=None, limit=None):
+    sentence = text.strip().split(".")[0] + "."
+    drafts = [
+        FakeDraft(
+            "single",
+            "Les fasciculations sont le plus souvent _____.",
+            (("bénignes", True), ("pathologiques", False), ("héréditaires", False)),
+            "bénignes",
+            sentence,
+            f"D'après le cours : « {sentence} »",
+            0.9,
+        ),
+        FakeDraft(
+            "true_false",
+            "Vrai ou faux ? « Les fasciculations sont le plus souvent pathologiques. »",
+            (("Vrai", False), ("Faux", True)),
+            "Faux",
+            sentence,
+            f"D'après le cours : « {sentence} »",
+            0.8,
+        ),
+    ]
+    return drafts[:limit] if limit else drafts
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    """The drafting engine replaced by fixed drafts (and its calls recorded)."""
+    calls = []
+
+    def draft_questions(text, *, context=None, limit=None):
+        calls.append((text, context, limit))
+        return fake_drafts(text, context=context, limit=limit)
+
+    module = types.SimpleNamespace(draft_questions=draft_questions)
+    monkeypatch.setitem(sys.modules, "quiz.drafting", module)
+    return calls
+
+
+def test_drafting_again_proposes_no_second_copy(engine, quiz_course):
+    first = drafting.draft_course(quiz_course)
+    assert [count for _lesson, count in first] == [2, 2, 2]
+    # Distractors come from the whole course: each lesson is drafted with all of them.
+    assert all(context and "Texte de la leçon 3" in context for _text, context, _ in engine)
+    assert [count for _lesson, count in drafting.draft_course(quiz_course)] == [0, 0, 0]
+    assert QuestionDraft.objects.count() == 6
+    assert DraftSource.objects.count() == 6
+
+
+def test_a_rejected_draft_is_not_proposed_again(engine, quiz_course, instructor):
+    lesson = quiz_course.lessons.get(position=1)
+    drafting.draft_course(quiz_course, lesson=lesson)
+    draft = QuestionDraft.objects.order_by("-score").first()
+    proposals.reject(draft, instructor)
+    assert drafting.draft_course(quiz_course, lesson=lesson) == [(lesson, 0)]
+    draft.refresh_from_db()
+    assert draft.state == DraftState.REJECTED
+    with pytest.raises(proposals.DraftDecided):
+        proposals.reject(draft, instructor)
+
+
+def test_an_accepted_draft_is_an_unpublished_question_no_learner_sees(
+    engine, quiz_course, instructor, learner
+):
+    lesson = quiz_course.lessons.get(position=1)
+    drafting.draft_course(quiz_course, lesson=lesson)
+    draft = QuestionDraft.objects.get(kind="single")
+    quiz = lesson.checkpoint_quiz
+    question = proposals.accept(draft, quiz, instructor)
+    assert (question.quiz, question.status, question.kind) == (quiz, "draft", "single")
+    assert [(c.text, c.is_correct) for c in question.choices.order_by("position")] == [
+        ("bénignes", True),
+        ("pathologiques", False),
+        ("héréditaires", False),
+    ]
+    draft.refresh_from_db()
+    assert (draft.state, draft.question, draft.decided_by) == ("accepted", question, instructor)
+    # Only published questions reach learners: not in the pool, not in an attempt.
+    assert question not in quiz.questions.published()
+    attempt, _ = attempts.start_attempt(learner, quiz)
+    assert question.pk not in set(attempt.responses.values_list("question_id", flat=True))
+    with pytest.raises(proposals.DraftDecided):
+        proposals.accept(draft, quiz, instructor)
+
+
+def test_a_draft_that_cannot_make_an_answerable_question_is_refused(quiz_course, instructor):
+    draft = QuestionDraft.objects.create(
+        kind="single",
+        stem="_____ ?",
+        choices=[{"text": "a", "correct": True}, {"text": "b", "correct": True}],
+        answer="a",
+        source_sentence="a.",
+        key="k",
+    )
+    with pytest.raises(ValidationError):
+        proposals.accept(draft, quiz_course.final_quiz, instructor)
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+    assert not Question.objects.filter(text="_____ ?").exists()
+
+
+def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course):
+    out = StringIO()
+    call_command(
+        "draft_questions", quiz_course.slug, "--lesson", "lecon-2", "--limit", "1", stdout=out
+    )
+    assert out.getvalue().strip() == "Leçon 2: 1 new draft(s)"
+    assert engine[-1][2] == 1
+    out = StringIO()
+    call_command(
+        "draft_questions", quiz_course.slug, "--lesson", "lecon-2", "--limit", "1", stdout=out
+    )
+    assert "No new draft" in out.getvalue()
+    for args, message in (
+        (["inconnu"], "No course has the slug"),
+        ([quiz_course.slug, "--lesson", "inconnue"], "has no lesson"),
+        ([quiz_course.slug, "--limit", "0"], "--limit must be at least 1"),
+    ):
+        with pytest.raises(CommandError, match=message):
+            call_command("draft_questions", *args)
+
+
+def test_the_command_records_the_outcome_of_an_admin_run(engine, quiz_course):
+    run = DraftRun.objects.create(course=quiz_course)
+    call_command("draft_questions", quiz_course.slug, "--run", str(run.pk), stdout=StringIO())
+    run.refresh_from_db()
+    assert (run.state, run.proposed) == ("done", 6)
+    assert run.finished_at is not None
+    failed = DraftRun.objects.create(course=quiz_course)
+    with pytest.raises(CommandError):
+        call_command("draft_questions", "inconnu", "--run", str(failed.pk))
+    failed.refresh_from_db()
+    assert failed.state == "failed" and "No course" in failed.message
+
+
+def test_the_admin_action_drafts_in_a_process_of_its_own(
+    monkeypatch, instructor_client, quiz_course
+):
+    started = []
+
+    class FakePopen:
+        def __init__(self, command, **kwargs):
+            started.append((command, kwargs))
+
+    monkeypatch.setattr(drafting.subprocess, "Popen", FakePopen)
+    lesson = quiz_course.lessons.get(position=2)
+    response = instructor_client.post(
+        reverse("admin:elearning_lesson_changelist"),
+        {"action": "draft_questions", "_selected_action": [lesson.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    run = DraftRun.objects.get()
+    assert (run.lesson, run.state) == (lesson, "running")
+    ((command, kwargs),) = started
+    assert command[1:] == [
+        str(drafting.settings.BASE_DIR / "manage.py"),
+        "draft_questions",
+        quiz_course.slug,
+        "--run",
+        str(run.pk),
+        "--lesson",
+        lesson.slug,
+    ]
+    assert kwargs["start_new_session"] is True
+
+
+def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, quiz_course):
+    drafting.draft_course(quiz_course, lesson=quiz_course.lessons.get(position=1))
+    url = reverse("admin:quiz_questiondraft_changelist")
+    assert instructor_client.get(url).status_code == 200
+    for query in ({"kind__exact": "single"}, {"state__exact": "proposed"}, {"lesson": 1}):
+        assert instructor_client.get(url, query).status_code == 200
+    single = QuestionDraft.objects.get(kind="single")
+    true_false = QuestionDraft.objects.get(kind="true_false")
+    assert (
+        instructor_client.get(
+            reverse("admin:quiz_questiondraft_change", args=[single.pk])
+        ).status_code
+        == 200
+    )
+    instructor_client.post(url, {"action": "accept", "_selected_action": [single.pk]})
+    instructor_client.post(url, {"action": "reject", "_selected_action": [true_false.pk]})
+    single.refresh_from_db()
+    true_false.refresh_from_db()
+    assert single.state == "accepted" and true_false.state == "rejected"
+    source = QuestionSource.objects.get(question=single.question)
+    assert source.lesson.position == 1 and source.passage == single.source_sentence
+    assert single.question.quiz == quiz_course.lessons.get(position=1).checkpoint_quiz
+
+
+def test_web_workers_never_load_the_language_model():
+    """What a web worker imports (URLs, views, admin) leaves spaCy out."""
+    from tests.elearning.test_settings import run_django
+
+    result = run_django(
+        """
+        import sys
+        from django.urls import resolve
+        import elearning.admin, elearning.urls
+        resolve("/")
+        print("spacy" in sys.modules, "quiz.drafting" in sys.modules)
+        """
+    )
+    assert result.stdout.split() == ["False", "False"], result.stderr
