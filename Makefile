@@ -51,8 +51,8 @@ test: $(VENV)/.installed-dev chromium lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev
-	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/pages.py; pages=$$?; \
-	  exit $$((certificates || pages))
+	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
+	  $(PY) bench/pages.py; pages=$$?; exit $$((certificates || drafting || pages))
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -246,3 +246,21 @@ def test_web_workers_never_load_the_language_model():
         """
     )
     assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+def test_drafting_the_shipped_course_with_the_real_engine(shipped_course):
+    """spaCy's French pipeline on the lessons as shipped: drafts for every lesson, each
+    an answerable question; drafting again proposes nothing new."""
+    from quiz.models import validate_choices
+
+    out = StringIO()
+    call_command("draft_questions", shipped_course.slug, stdout=out)
+    drafts = list(QuestionDraft.objects.select_related("source__lesson"))
+    assert len(drafts) >= 30
+    assert {draft.source.lesson.course_id for draft in drafts} == {shipped_course.pk}
+    for draft in drafts:
+        validate_choices(draft.kind, [(c["text"], c["correct"]) for c in draft.choices])
+    out = StringIO()
+    call_command("draft_questions", shipped_course.slug, stdout=out)
+    assert "No new draft" in out.getvalue()
+    assert QuestionDraft.objects.count() == len(drafts)
