@@ -21,6 +21,8 @@ from functools import lru_cache
 
 PIPELINE = "fr_core_news_sm"
 
+# The values of quiz.models.QuestionKind, written out: this module works on plain text and
+# imports without Django's app registry (the drafting command and tests set it up).
 SINGLE = "single"
 TRUE_FALSE = "true_false"
 MULTIPLE = "multiple"

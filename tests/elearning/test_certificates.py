@@ -15,29 +15,10 @@ from django.utils import timezone
 from elearning import completion
 from elearning.models import Certificate, CodeLookupFailure, Enrolment, LessonProgress
 from elearning.progress import enrol
-from quiz.models import Attempt
-from tests.quiz.answers import right, wrong
+from tests.elearning.flows import read_all_lessons, take_final
+from tests.quiz.answers import right
 
 pytestmark = pytest.mark.django_db
-
-
-def read_all_lessons(client, course):
-    for lesson in course.lessons.order_by("position"):
-        client.post(reverse("lesson_done", args=[course.slug, lesson.slug]))
-
-
-def take_final(client, course, right_answers=5):
-    client.post(reverse("quiz_start", args=[course.slug, course.final_quiz_id]))
-    attempt = Attempt.objects.in_progress().get(quiz=course.final_quiz)
-    for response in attempt.responses.all():
-        picks = right(response) if response.position <= right_answers else wrong(response)
-        client.post(
-            reverse("quiz_question", args=[course.slug, attempt.pk, response.position]),
-            {"answer": [str(pk) for pk in picks], "action": "next"},
-        )
-    client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
-    attempt.refresh_from_db()
-    return attempt
 
 
 def enrolment_of(learner, course):

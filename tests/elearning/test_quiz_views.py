@@ -13,6 +13,7 @@ from elearning import quizzes
 from elearning.models import Enrolment, QuestionSource
 from quiz import attempts
 from quiz.models import Attempt, Response
+from tests.elearning.flows import answer, question_url, start, take_final
 from tests.quiz.answers import right, wrong
 
 pytestmark = pytest.mark.django_db
@@ -20,34 +21,6 @@ pytestmark = pytest.mark.django_db
 
 def detail_url(course, quiz):
     return reverse("quiz_detail", args=[course.slug, quiz.pk])
-
-
-def start(client, course, quiz):
-    response = client.post(reverse("quiz_start", args=[course.slug, quiz.pk]))
-    assert response.status_code == 302
-    return Attempt.objects.in_progress().get(quiz=quiz)
-
-
-def question_url(course, attempt, position):
-    return reverse("quiz_question", args=[course.slug, attempt.pk, position])
-
-
-def answer(client, course, attempt, position, choice_ids, action="next"):
-    return client.post(
-        question_url(course, attempt, position),
-        {"answer": [str(pk) for pk in choice_ids], "action": action},
-    )
-
-
-def take_final(client, course, right_answers):
-    """Answer the final quiz: the first ``right_answers`` right, the others wrong; submit."""
-    attempt = start(client, course, course.final_quiz)
-    for response in attempt.responses.all():
-        picks = right(response) if response.position <= right_answers else wrong(response)
-        answer(client, course, attempt, response.position, picks)
-    client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
-    attempt.refresh_from_db()
-    return attempt
 
 
 def test_the_quiz_pages_need_a_login(client, quiz_course):

@@ -414,3 +414,9 @@ def test_no_draft_rewards_the_sources_error(shipped_drafts):
             assert not _says_destroys_motor_neurons(claim), draft
         if draft.kind == "true_false" and _says_destroys_motor_neurons(statement(draft)):
             assert draft.answer == "Faux", draft
+
+
+def test_draft_kinds_are_question_kinds():
+    from quiz.models import QuestionKind
+
+    assert {drafting.SINGLE, drafting.TRUE_FALSE, drafting.MULTIPLE} == set(QuestionKind.values)
