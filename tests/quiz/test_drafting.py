@@ -1,5 +1,5 @@
-"""The drafting engine's rules (quiz/drafting.py), on fixed French text and on the shipped
-course. spaCy's French pipeline is loaded once for the whole session."""
+"""The drafting engine's rules (the `quiz.drafting` package), on fixed French text and on
+the shipped course. spaCy's French pipeline is loaded once for the whole session."""
 
 import json
 import subprocess
@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from quiz import drafting
-from quiz.drafting import Draft, draft_key, draft_questions, is_well_formed, similar_lengths
+from quiz.drafting import (
+    Draft,
+    analysis,
+    draft_key,
+    draft_questions,
+    is_well_formed,
+    lexicon,
+    similar_lengths,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,7 +106,7 @@ def test_the_pipeline_is_loaded_once(pipeline):
 
 
 def test_importing_the_module_does_not_load_spacy():
-    code = "import sys, quiz.drafting; print('spacy' in sys.modules, quiz.drafting._pipeline)"
+    code = "import sys, quiz.drafting as d; print('spacy' in sys.modules, d.pipeline._pipeline)"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
@@ -155,12 +163,12 @@ def test_cloze_distractors_are_not_listed_with_the_answer():
     ],
 )
 def test_terms_are_cleaned_of_commas_prepositions_and_relative_pronouns(sentence, bad_start):
-    terms = drafting._analyse(sentence).pool
+    terms = analysis.analyse(sentence).pool
     assert terms
     for term in terms:
         first = term.text.split(" ", 1)[0].lower()
         assert first != bad_start
-        assert first in drafting._ARTICLES or first.startswith("l'")
+        assert first in lexicon.ARTICLES or first.startswith("l'")
 
 
 # --- True / false --------------------------------------------------------------------

@@ -1,0 +1,43 @@
+"""Question drafts from plain French text: cloze, true/false and select-all items that an
+instructor reviews before anything reaches a learner.
+
+Language analysis (sentences, parts of speech, lemmas, entities, dependencies) comes from
+spaCy's small French pipeline. That model misreads specialist sentences often enough that
+every rule here double-checks it on the words themselves: the article written in the text
+decides gender and number before any tag does, a noun's gender is taken from the articles
+the course puts in front of it, and a draft that cannot be checked is dropped rather than
+guessed. The model has no word vectors, so nothing here relies on similarity.
+
+Markdown is reduced to plain sentences first; its lists are kept as enumerations.
+"""
+
+from .analysis import analyse, is_draftable
+from .checks import is_well_formed, similar_lengths
+from .cloze import cloze_drafts
+from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, draft_key, rank
+from .pipeline import PIPELINE, load_pipeline
+from .select_all import select_all_drafts
+from .true_false import true_false_drafts
+
+__all__ = [
+    "BLANK", "FALSE", "MULTIPLE", "PIPELINE", "SINGLE", "TRUE", "TRUE_FALSE", "Draft",
+    "draft_key", "draft_questions", "is_well_formed", "load_pipeline", "similar_lengths",
+]  # fmt: skip
+
+
+def draft_questions(text, *, context=None, limit=None):
+    """Drafts from `text`, best first. `context`: the whole course's text, where distractors
+    and contrasting pairs are looked for (defaults to `text`)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    course = analyse(context if context and context.strip() else text)
+    own = analyse(text)
+    candidates = []
+    for sentence in own.sentences:
+        if not is_draftable(sentence):
+            continue
+        candidates += cloze_drafts(sentence, course)
+        candidates += true_false_drafts(sentence, course)
+    candidates += select_all_drafts(own, course)
+    drafts = rank([draft for draft in candidates if is_well_formed(draft)])
+    return drafts[:limit] if limit else drafts

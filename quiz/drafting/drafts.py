@@ -1,0 +1,90 @@
+"""A draft, its key, and the order drafts are proposed in."""
+
+import hashlib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+# The values of quiz.models.QuestionKind, written out: this module works on plain text and
+# imports without Django's app registry (the drafting command and tests set it up).
+SINGLE = "single"
+
+
+TRUE_FALSE = "true_false"
+
+
+MULTIPLE = "multiple"
+
+
+BLANK = "_____"
+
+
+TRUE, FALSE = "Vrai", "Faux"
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    stem: str
+    choices: tuple
+    answer: str
+    source_sentence: str
+    explanation: str
+    score: float
+    key: str
+
+
+def draft_key(sentence, kind, answer):
+    """The stable identity of a draft: same sentence, kind and answer, same key."""
+    return hashlib.sha1(f"{normalise(sentence)}|{kind}|{normalise(answer)}".encode()).hexdigest()
+
+
+def make_draft(kind, stem, choices, answer, sentence, score):
+    return Draft(
+        kind=kind,
+        stem=stem,
+        choices=tuple(choices),
+        answer=answer,
+        source_sentence=sentence,
+        explanation=f"D'après le cours : « {sentence} »",
+        score=round(score, 3),
+        key=draft_key(sentence, kind, answer),
+    )
+
+
+def ordered_choices(options, answer):
+    """A fixed order that does not put the answer first: sorted by a hash of the text."""
+    return tuple(
+        (text, text == answer)
+        for text in sorted(options, key=lambda text: hashlib.sha1(text.encode()).hexdigest())
+    )
+
+
+def rank(drafts):
+    """Best first; one draft per key; later drafts of a sentence already used rank lower,
+    so that the first proposals cover the text rather than one sentence."""
+    unique = {}
+    for draft in sorted(drafts, key=lambda d: (-d.score, d.key)):
+        unique.setdefault(draft.key, draft)
+    used = Counter()
+    ranked = []
+    for draft in sorted(unique.values(), key=lambda d: (-d.score, d.key)):
+        sentence = normalise(draft.source_sentence)
+        ranked.append((draft.score - 0.6 * used[sentence], draft.key, draft))
+        used[sentence] += 1
+    return [draft for _score, _key, draft in sorted(ranked, key=lambda r: (-r[0], r[1]))]
+
+
+def normalise(text):
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def lower_first(text):
+    first = text.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def capitalise(text):
+    return text[:1].upper() + text[1:]

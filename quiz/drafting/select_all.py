@@ -1,0 +1,121 @@
+"""'Select all that apply' items from an enumeration of the text, with distractors from an
+enumeration of another category."""
+
+import hashlib
+from functools import lru_cache
+
+from .checks import MAX_LENGTH_RATIO
+from .drafts import MULTIPLE, lower_first, make_draft
+from .lexicon import ARTICLES
+from .pipeline import load_pipeline
+
+
+def select_all_drafts(own, course):
+    """'Select all that apply' from an enumeration of the text, with distractors from an
+    enumeration of another category that names none of the same things."""
+    clusters = _clusters(course.enumerations)
+    drafts = []
+    for enumeration in own.enumerations:
+        mine = next((c for c in clusters if enumeration.heads & c["heads"]), None)
+        if mine is None:
+            continue
+        label = _best_label(mine)
+        correct = [lower_first(t) for t in enumeration.terms if _has_article(t)]
+        if not label or len(correct) < 2:
+            continue
+        best = None
+        for other in clusters:
+            if other is mine:
+                continue
+            wrong = [
+                text
+                for text in _option_terms(other)
+                if _has_article(text) and not (_term_heads(text) & mine["heads"])
+            ]
+            chosen = _pick_options(correct, wrong)
+            if chosen and (best is None or len(chosen[0]) + len(chosen[1]) > sum(map(len, best))):
+                best = chosen
+        if best is None:
+            continue
+        right, wrong = best
+        choices = tuple(
+            (text, text in right)
+            for text in sorted(right + wrong, key=lambda t: hashlib.sha1(t.encode()).hexdigest())
+        )
+        stem = f"Parmi les propositions suivantes, lesquelles {label} ?"
+        answer = " | ".join(text for text, is_correct in choices if is_correct)
+        drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, 2.5))
+    return drafts
+
+
+def _has_article(text):
+    first = text.split(" ", 1)[0].lower()
+    return first in ARTICLES or first.startswith("l'")
+
+
+def _clusters(enumerations):
+    """Enumerations that name some of the same things are one category."""
+    clusters = []
+    for enumeration in enumerations:
+        joined = [c for c in clusters if c["heads"] & enumeration.heads]
+        merged = {"heads": set(enumeration.heads), "members": [enumeration]}
+        for cluster in joined:
+            merged["heads"] |= cluster["heads"]
+            merged["members"] += cluster["members"]
+            clusters.remove(cluster)
+        clusters.append(merged)
+    for cluster in clusters:
+        cluster["members"].sort(key=lambda e: e.source)
+    return clusters
+
+
+def _option_terms(cluster):
+    """The terms of the cluster's enumeration that best reads as options: the one whose
+    terms carry their article."""
+    best = max(
+        cluster["members"],
+        key=lambda e: (sum(_has_article(t) for t in e.terms), len(e.terms)),
+    )
+    return [lower_first(t) for t in best.terms]
+
+
+@lru_cache(maxsize=512)
+def _term_heads(text):
+    nlp = load_pipeline()
+    return frozenset(t.lemma_.lower() for t in nlp(text) if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _best_label(cluster):
+    """The question for a category: 'font partie des <label>' from a label 'Les ...',
+    'sont des <label>' from a bare plural noun phrase."""
+    for enumeration in cluster["members"]:
+        label = " ".join(w for w in enumeration.label.split() if w.lower() != "autres")
+        first, _, rest = label.partition(" ")
+        if enumeration.label_has_verb:
+            continue
+        if first.lower() == "les" and rest and len(label.split()) <= 10:
+            return f"font partie des {rest}"
+    for enumeration in cluster["members"]:
+        label = enumeration.label
+        words = label.split()
+        if 1 <= len(words) <= 4 and words[0].endswith("s") and words[0][:1].isupper():
+            if any(w in ("est", "sont", "ont", "a") for w in words):
+                continue
+            return f"sont des {lower_first(label)}"
+    return None
+
+
+def _pick_options(correct, wrong, *, most_correct=3, most_wrong=2):
+    """Two or three right and two wrong options of similar length, or None."""
+    best = None
+    for anchor in sorted({len(text) for text in correct + wrong}):
+        low, high = anchor, MAX_LENGTH_RATIO * anchor
+        right = [t for t in correct if low <= len(t) <= high][:most_correct]
+        bad = [t for t in wrong if low <= len(t) <= high][:most_wrong]
+        if (
+            len(right) >= 2
+            and len(bad) >= 2
+            and (best is None or len(right) + len(bad) > len(best[0]) + len(best[1]))
+        ):
+            best = (right, bad)
+    return best

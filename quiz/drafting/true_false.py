@@ -1,0 +1,173 @@
+"""True/false items: the sentence as it stands, or made false by swapping a contrasting word
+the course uses, by adding or removing a negation on the main verb, or by swapping a key term."""
+
+from dataclasses import replace
+
+from .analysis import is_key_phrase, parse_is_unsure
+from .distractors import distractors_for
+from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, lower_first, make_draft, normalise
+from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, VOWELS
+
+
+def true_false_drafts(sentence, course):
+    drafts = []
+    unsure = parse_is_unsure(sentence.span)
+    swapped = _contrast_swap(sentence, course)
+    if swapped:
+        drafts.append(_statement(swapped, False, sentence, 3.0 - 0.3 * unsure, course))
+    if not unsure:
+        toggled, removed = _negation_toggle(sentence.span)
+        if toggled:
+            drafts.append(_statement(toggled, False, sentence, 2.9 if removed else 2.6, course))
+    if swapped or any(is_key_phrase(term, course) for term in sentence.terms):
+        drafts.append(_statement(sentence.text, True, sentence, 1.3 - 0.3 * unsure, course))
+    else:
+        drafts += _term_swap(sentence, course)
+    return [draft for draft in drafts if draft is not None]
+
+
+def _statement(statement, is_true, sentence, score, course):
+    if not is_true and normalise(statement) in course.normalised_sentences:
+        return None  # the "false" version is something the course says
+    stem = f"Vrai ou faux ? « {statement} »"
+    choices = ((TRUE, is_true), (FALSE, not is_true))
+    answer = TRUE if is_true else FALSE
+    draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence.text, score)
+    if not is_true:
+        draft = replace(draft, explanation=f"Faux. D'après le cours : « {sentence.text} »")
+    return draft
+
+
+def _contrast_swap(sentence, course):
+    """The sentence with one contrasting pair the course uses swapped both ways
+    (bénignes <-> pathologiques): a clean false statement that keeps agreement."""
+    tokens = list(sentence.span)
+    for left, right in CONTRASTS:
+        if not (course.words & set(left) and course.words & set(right)):
+            continue
+        replacements = {}
+        for token in tokens:
+            if token.pos_ not in ("ADJ", "ADV", "VERB"):
+                continue
+            for forms, partner in ((left, right), (right, left)):
+                if token.lower_ in forms:
+                    replacement = _agreeing_form(token, forms, partner, course)
+                    if replacement is None:
+                        break
+                    if token.text[:1].isupper():
+                        replacement = capitalise(replacement)
+                    replacements[token.i] = replacement
+                    break
+            else:
+                continue
+            if token.i not in replacements:
+                replacements = {}  # one word could not be inflected: leave the pair
+                break
+        if not replacements:
+            continue
+        parts = [replacements.get(t.i, t.text) + t.whitespace_ for t in tokens]
+        return "".join(parts).strip()
+    return None
+
+
+def _agreeing_form(token, forms, partner, course):
+    """The partner word in the same gender and number as `token`, read from the words:
+    the slot of its own form when it has one, else the gender of the noun it qualifies."""
+    slots = [index for index, form in enumerate(forms) if form == token.lower_]
+    if len(partner) == 1:
+        return partner[0]
+    if len({partner[index] for index in slots}) == 1:
+        return partner[slots[0]]
+    noun = _qualified_noun(token)
+    gender = None
+    if noun is not None:
+        gender = next(
+            (
+                GENDER_OF_WORD[c.lower_]
+                for c in noun.children
+                if c.dep_ == "det" and c.lower_ in GENDER_OF_WORD
+            ),
+            course.gender_of.get(noun.lemma_.lower()),
+        )
+    if gender is None:
+        return None
+    plural = token.lower_.endswith(("s", "x"))
+    return partner[(2 if plural else 0) + (1 if gender == "Fem" else 0)]
+
+
+def _qualified_noun(token):
+    """The noun an adjective agrees with: its head (epithet), or its subject (attribute)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+        return subjects[0]
+    return None
+
+
+def _negation_toggle(span):
+    """The sentence with its main verb negated, or its 'ne ... pas' taken away.
+    Returns (statement, removed) or (None, False) when it cannot be done cleanly."""
+    root = span.root
+    finite = [
+        t
+        for t in [root, *(c for c in root.children if c.dep_ in ("aux", "cop", "aux:pass"))]
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+    ]
+    if not finite:
+        return None, False
+    verb = min(finite, key=lambda t: t.i)
+    if any(t.lower_ == "mais" for t in span) or any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children
+    ):
+        return None, False  # the negation would cover only part of what is said
+    negations = [t for t in span if "Neg" in t.morph.get("Polarity") or t.lower_ in ("ne", "n'")]
+    if negations:
+        ne = [t for t in negations if t.lower_ in ("ne", "n'") and t.i < verb.i]
+        pas = [t for t in negations if t.lower_ == "pas" and t.i == verb.i + 1]
+        if len(negations) != 2 or len(ne) != 1 or len(pas) != 1:
+            return None, False  # 'ne ... jamais', 'ne ... que': not a plain negation
+        after = span.doc[pas[0].i + 1] if pas[0].i + 1 < span.end else None
+        if after is not None and after.lower_ in ("de", "d'", "grand-chose", "du", "tout"):
+            return None, False  # 'pas de', 'pas grand-chose': the words change too
+        skip = {ne[0].i, pas[0].i}
+        parts = [t.text + t.whitespace_ for t in span if t.i not in skip]
+        return capitalise("".join(parts).strip()), True
+    if verb.lemma_ != "être":
+        for token in span:
+            if token.dep_ == "obj" and any(
+                c.lower_ in ("un", "une", "des", "du") for c in token.children
+            ):
+                return None, False  # 'reçoit des signaux' would need 'de signaux'
+    first = verb
+    while (
+        first.i > span.start
+        and span.doc[first.i - 1].lower_ in CLITICS
+        and (span.doc[first.i - 1].pos_ == "PRON")
+    ):
+        first = span.doc[first.i - 1]
+    parts = []
+    for token in span:
+        if token.i == first.i:
+            parts.append("n'" if token.text.startswith(VOWELS) else "ne ")
+        parts.append(token.text)
+        parts.append(" pas" + token.whitespace_ if token.i == verb.i else token.whitespace_)
+    return capitalise("".join(parts).strip()), False
+
+
+def _term_swap(sentence, course):
+    """The sentence with a key term replaced by a distractor: false, but weaker (the
+    course may not say plainly that the distractor is wrong there)."""
+    for term in sentence.terms:
+        if not is_key_phrase(term, course):
+            continue
+        distractors = distractors_for(term, sentence, course, count=1)
+        if not distractors:
+            continue
+        replacement = distractors[0].text
+        replacement = (capitalise if term.start == 0 else lower_first)(replacement)
+        statement = sentence.text[: term.start] + replacement + sentence.text[term.end :]
+        return [_statement(statement, False, sentence, 1.6, course)]
+    return []
