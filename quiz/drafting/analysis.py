@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .drafts import normalise
 from .enumerations import (
+    categories,
     has_finite_verb,
     heads_of,
     list_blocks,
@@ -33,6 +34,7 @@ class Term:
     start: int  # character offsets in the sentence
     end: int
     head: object = field(repr=False, default=None)
+    named: bool = False  # holds a proper noun ('la maladie de Parkinson')
 
 
 @dataclass
@@ -49,12 +51,15 @@ class Analysis:
     gender_of: dict  # noun lemma -> gender seen with an article that shows it
     roles: dict  # (governor lemma, relation) -> noun lemmas seen there
     roles_of: dict  # noun lemma -> every (governor lemma, relation) it has in the text
-    synonyms: dict  # lemma -> lemmas given as the same thing
+    synonyms: dict  # a phrase's lemmas -> lemmas of other names given for it
+    kinds: dict  # a term's lemmas -> the lemmas of what the text says it is (its hypernyms)
+    defined_at: dict  # a term's lemmas -> the index of the sentence that first says what it is
     bold: set  # lower-cased key phrases
     bold_bare: set  # the same without article nor plural mark
     lemma_counts: Counter
     words: set  # lower-cased words of the text
     enumerations: list
+    category_of: dict  # noun lemma -> the index of the category of lists it is listed in
     normalised_sentences: set
 
 
@@ -107,6 +112,7 @@ def analyse(text):
         for lemma, votes in gender_votes.items()
         if len(votes) == 1 or votes.most_common(2)[0][1] > votes.most_common(2)[1][1]
     }
+    kinds, defined_at = _kinds(sentences)
     return Analysis(
         sentences=sentences,
         pool=pool,
@@ -114,11 +120,18 @@ def analyse(text):
         roles=dict(roles),
         roles_of=dict(roles_of),
         synonyms=_synonyms(sentences),
+        kinds=kinds,
+        defined_at=defined_at,
         bold=bold_lower,
         bold_bare={bare_phrase(phrase) for phrase in bold_lower},
         lemma_counts=lemma_counts,
         words=words,
         enumerations=enumerations,
+        category_of={
+            lemma: index
+            for index, category in enumerate(categories(enumerations))
+            for lemma in category["heads"]
+        },
         normalised_sentences={normalise(sentence.text) for sentence in sentences},
     )
 
@@ -142,11 +155,20 @@ def _vote_gender(noun, votes):
 
 def token_roles(token):
     """Where a noun stands: its governor's lemma and relation; a conjunct shares the role
-    of the word it is coordinated with ('le stress, la caféine ou l'alcool')."""
-    roles = {(token.head.lemma_.lower(), token.dep_.split(":")[0])}
-    if token.dep_ in ("conj", "appos") and token.head is not token:
-        first = token.head
-        roles.add((first.head.lemma_.lower(), first.dep_.split(":")[0]))
+    of the word it is coordinated with ('le stress, la caféine ou l'alcool'). The subject
+    of a definition ('X est une contraction ...') is not in a shared role with the subject
+    of another definition: what sets them apart is in the rest of each sentence; nor is a
+    noun in a denied statement."""
+    roles = set()
+    for word in (token, token.head) if token.dep_ in ("conj", "appos") else (token,):
+        if word.head is word and word is not token:
+            continue
+        relation = word.dep_.split(":")[0]
+        if relation == "nsubj" and any(c.dep_ == "cop" for c in word.head.children):
+            relation = "definition"
+        if any(c.lower_ in ("ne", "n'", "pas") for c in word.head.children):
+            relation += ", denied"  # 'la SEP ne détruit pas les motoneurones': not the same role
+        roles.add((word.head.lemma_.lower(), relation))
     return roles
 
 
@@ -197,6 +219,7 @@ def _terms(span):
                 start=words.start_char - span.start_char,
                 end=words.end_char - span.start_char,
                 head=head,
+                named=any(t.pos_ == "PROPN" for t in words),
             )
         )
     return terms
@@ -239,9 +262,11 @@ _COMPLEMENT_WORDS = {"de", "d'", "en", "des", "du", "sans"}
 def _synonyms(sentences):
     """Terms the text gives as names of the same thing: 'X (Y)', 'X, aussi appelée Y',
     'X (ou Y)', 'X, c'est-à-dire Y'. Read from the parse: a noun in parentheses or in
-    apposition to another."""
+    apposition to another. Keyed by the lemmas of the whole phrase named ('la sclérose
+    latérale amyotrophique', not every 'sclérose'), or of the noun where no phrase was found."""
     synonyms = defaultdict(set)
     for sentence in sentences:
+        by_head = {term.head.i: term for term in sentence.terms}
         for token in sentence.span:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -249,14 +274,102 @@ def _synonyms(sentences):
             bracketed = before is not None and before.text in ("(", "ou")
             named = before is not None and before.lower_ in ("appelé", "appelée", "appelés")
             if token.dep_ in ("appos", "parataxis") or bracketed or named:
+                if _describes(token):
+                    continue  # '(maladie démyélinisante)': what it is, not another name
                 other = token.head
                 if other is token or other.pos_ not in ("NOUN", "PROPN"):
                     other = _previous_noun(token)
                 if other is not None:
-                    a, b = token.lemma_.lower(), other.lemma_.lower()
-                    synonyms[a].add(b)
-                    synonyms[b].add(a)
+                    name, anchor = _name_lemma(token), other.lemma_.lower()
+                    term = by_head.get(other.i)
+                    synonyms[term.lemmas if term else frozenset({anchor})].add(name)
+                    synonyms[frozenset({name})].add(anchor)
     return dict(synonyms)
+
+
+def synonyms_of(term, course):
+    """The lemmas of the names the text gives to the same thing as `term`."""
+    found = set(course.synonyms.get(term.lemmas, ()))
+    found |= course.synonyms.get(frozenset({term.head_lemma}), set())
+    return found
+
+
+def _offset_in(token, sentence):
+    return token.idx - sentence.span.start_char
+
+
+def _describes(token):
+    """A common noun with an adjective or a complement, in apposition: a description."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" or (c.dep_.startswith("nmod") and c.pos_ == "NOUN") for c in token.children
+    )
+
+
+def _name_lemma(token):
+    """The word that names: 'Charcot' in 'maladie de Charcot' (every disease is a maladie)."""
+    names = [c for c in token.children if c.dep_.startswith("nmod") and c.pos_ == "PROPN"]
+    return (names[0] if names else token).lemma_.lower()
+
+
+def _kinds(sentences):
+    """What the text says each term is: 'X est une contraction ...' (a definition), 'X :
+    un sursaut ...' (a glossary line), 'X (maladie démyélinisante)', 'X, aussi appelée
+    maladie de Charcot', 'X et Y sont des maladies ...', and the reverse identity 'La
+    maladie type est X'. Terms of the same kind are the plausible distractors for each
+    other; without word vectors, this is the text's own classification."""
+    kinds, defined_at = defaultdict(set), {}
+    for index, sentence in enumerate(sentences):
+        by_head = {term.head.i: term for term in sentence.terms}
+
+        def add(subject, kind, by_head=by_head, index=index):
+            term = by_head.get(subject.i)
+            key = term.lemmas if term is not None else frozenset({subject.lemma_.lower()})
+            if kind.pos_ == "NOUN" and kind is not subject:
+                kinds[key].add(kind.lemma_.lower())
+                defined_at.setdefault(key, index)
+
+        tokens = list(sentence.span)
+        for token in tokens:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            children = list(token.children)
+            negated = any(c.lower_ in ("ne", "n'", "pas") for c in children)
+            located = any(c.dep_ == "case" for c in children)  # 'est à l'origine'
+            if any(c.dep_ == "cop" for c in children) and not (negated or located):
+                for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
+                    if subject.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    for each in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                        add(each, token)
+                    identity = any(
+                        c.dep_ == "det" and c.lower_ in ("le", "la", "l'") for c in token.children
+                    )
+                    if identity and any(c.lower_ == "type" for c in subject.children):
+                        add(token, subject)  # 'La maladie type est la SLA'
+            bracketed = token.i > 0 and token.doc[token.left_edge.i - 1].text == "("
+            if token.dep_ == "appos" and bracketed and _describes(token):
+                add(token.head, token)
+            named = token.dep_ == "xcomp" and token.head.lower_ in ("appelé", "appelée")
+            if named and token.head.head.pos_ in ("NOUN", "PROPN"):
+                add(token.head.head, token)
+        colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+        if colon and colon + 2 < len(tokens) and sentence.terms:
+            first = sentence.terms[0]
+            article, noun = tokens[colon + 1], tokens[colon + 2]
+            between = [
+                token.text
+                for token in tokens[:colon]
+                if _offset_in(token, sentence) >= first.end and not token.is_space
+            ]
+            glossary = not between or (between[0] == "(" and between[-1] == ")")
+            if (
+                glossary
+                and first.start == 0
+                and article.lower_ in ("un", "une")
+                and noun.pos_ == "NOUN"
+            ):
+                add(first.head, noun)  # 'La crampe : une contraction douloureuse ...'
+    return {key: frozenset(value) for key, value in kinds.items()}, defined_at
 
 
 def _previous_noun(token):
@@ -304,6 +417,20 @@ def is_draftable(sentence):
     return not any(
         t.dep_.startswith("nsubj") and t.pos_ == "PRON" and t.head == span.root for t in span
     )
+
+
+def is_hedged(span):
+    """A statement of what can happen ('peuvent s'accompagner de', 'parfois'): swapping a
+    word in it rarely makes it false, and other things of the same kind may fit it too."""
+    return any(t.lemma_ == "pouvoir" or t.lower_ == "parfois" for t in span)
+
+
+def defines(term, sentence):
+    """Whether the sentence says what the term is ('X est une contraction ...', 'X : un
+    sursaut ...'): there, other terms of the same kind are wrong by the rest of it."""
+    if any(relation == "definition" for _governor, relation in token_roles(term.head)):
+        return True
+    return term.start == 0 and term.head.dep_ == "ROOT" and ":" in sentence.text
 
 
 def parse_is_unsure(span):

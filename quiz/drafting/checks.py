@@ -4,10 +4,11 @@ gives the answer away (its length, a capital letter, an article that fits only o
 from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, normalise
 from .lexicon import ARTICLES
 
-# Options are of similar length when the longest is at most twice the shortest (in
-# characters), and the correct answer of a single choice is at most 40 % longer than the
-# longest distractor: otherwise the odd one out gives itself away.
-MAX_LENGTH_RATIO = 2.0
+# Options are of similar length when the longest is at most 2.5 times the shortest (in
+# characters: 'la crampe' beside 'la secousse hypnique'), and the correct answer of a single
+# choice is at most 40 % longer than the longest distractor: otherwise the answer gives
+# itself away as the only long option.
+MAX_LENGTH_RATIO = 2.5
 
 
 MAX_ANSWER_EXCESS = 1.4
@@ -45,8 +46,8 @@ def is_well_formed(draft):
     if draft.kind == SINGLE:
         if len(correct) != 1 or draft.stem.count(BLANK) != 1:
             return False
-        if len({text.split(" ", 1)[0].split("'", 1)[0] for text in texts}) != 1:
-            return False  # the article before the blank would not fit every option
+        if len({_article(text) for text in texts} - {"l'"}) > 1:
+            return False  # the options would not all agree with the rest of the sentence
         if normalise(correct[0]) in normalise(draft.stem):
             return False
         return similar_lengths(texts, correct[0])
@@ -63,3 +64,8 @@ def _option_identity(text):
 def _keeps_capital(text):
     first = text.split(" ", 1)[0]
     return first.isupper() or (len(first) > 1 and not first[1:].islower())
+
+
+def _article(text):
+    first = text.split(" ", 1)[0].lower()
+    return "l'" if first.startswith("l'") else first

@@ -1,8 +1,10 @@
 """Cloze items: a key term of a sentence blanked, with distractors from the course."""
 
-from .analysis import is_key_phrase, parse_is_unsure
+from itertools import combinations
+
+from .analysis import defines, is_hedged, is_key_phrase, parse_is_unsure
 from .checks import similar_lengths
-from .distractors import distractors_for
+from .distractors import PLAUSIBLE, distractors_for, plausibility
 from .drafts import BLANK, SINGLE, lower_first, make_draft, ordered_choices
 from .lexicon import GENERIC_NOUNS
 
@@ -17,19 +19,45 @@ def cloze_drafts(sentence, course):
         rest = sentence.text[: term.start] + sentence.text[term.end :]
         if term.head.lower_ in rest.lower() or term.head_lemma in rest.lower():
             continue  # the answer is still in the stem
-        distractors = distractors_for(term, sentence, course)
         answer = lower_first(term.text)
-        options = [answer] + [lower_first(other.text) for other in distractors]
-        while len(options) > 3 and not similar_lengths(options, answer):
-            options.pop()
-        if len(options) < 3:
+        candidates = distractors_for(term, sentence, course, count=6)
+        chosen = _best_options(answer, term, candidates, course)
+        if chosen is None:
             continue
+        plausible = sum(plausibility(term, other, course) >= PLAUSIBLE for other in chosen)
+        if not plausible:
+            continue  # every distractor would need replacing: not a draft worth proposing
+        options = [answer] + [lower_first(other.text) for other in chosen]
         stem = sentence.text[: term.start] + BLANK + sentence.text[term.end :]
-        bold = is_key_phrase(term, course)
-        score = 2.0 + 0.6 * bold + 0.05 * min(course.lemma_counts[term.head_lemma], 4)
+        score = 2.6 + 0.05 * min(course.lemma_counts[term.head_lemma], 4)
         score += 0.1 * (len(options) - 3) - 0.5 * parse_is_unsure(sentence.span)
-        score -= 0.3 * (len(sentence.span) > 28)
+        score -= 0.3 * (len(sentence.span) > 28) + 0.5 * is_hedged(sentence.span)
+        score += 0.3 * defines(term, sentence)
+        score += 0.2 * plausible - 0.8 * (plausible < 2)  # one to replace
         drafts.append(
             make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence.text, score)
         )
     return drafts
+
+
+def _best_options(answer, term, candidates, course):
+    """Two or three distractors of similar length to the answer and to each other, the
+    most plausible set; a distractor a learner would rule out at once is left out when two
+    plausible ones are enough."""
+    weights = [plausibility(term, other, course) for other in candidates]
+    best, best_weight = None, None
+    for size in (3, 2):
+        for picked in combinations(range(len(candidates)), size):
+            texts = [answer] + [lower_first(candidates[i].text) for i in picked]
+            if not similar_lengths(texts, answer):
+                continue
+            plausible = sum(weights[i] >= PLAUSIBLE for i in picked)
+            fillers = size - plausible  # wanted only while two plausible ones are lacking
+            weight = (
+                plausible,
+                -fillers if plausible >= 2 else fillers,
+                sum(weights[i] for i in picked),
+            )
+            if best_weight is None or weight > best_weight:
+                best, best_weight = [candidates[i] for i in picked], weight
+    return best

@@ -138,3 +138,19 @@ def has_finite_verb(doc):
 def _starts_with_pronoun(text):
     first = text.split(" ", 1)[0].lower()
     return first in {"il", "elle", "ils", "elles", "on", "ce", "ces", "cela", "c'est"}
+
+
+def categories(enumerations):
+    """Enumerations that name some of the same things are one category."""
+    clusters = []
+    for enumeration in enumerations:
+        joined = [c for c in clusters if c["heads"] & enumeration.heads]
+        merged = {"heads": set(enumeration.heads), "members": [enumeration]}
+        for cluster in joined:
+            merged["heads"] |= cluster["heads"]
+            merged["members"] += cluster["members"]
+            clusters.remove(cluster)
+        clusters.append(merged)
+    for cluster in clusters:
+        cluster["members"].sort(key=lambda e: e.source)
+    return clusters

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from .checks import MAX_LENGTH_RATIO
 from .drafts import MULTIPLE, lower_first, make_draft
+from .enumerations import categories
 from .lexicon import ARTICLES
 from .pipeline import load_pipeline
 
@@ -13,7 +14,7 @@ from .pipeline import load_pipeline
 def select_all_drafts(own, course):
     """'Select all that apply' from an enumeration of the text, with distractors from an
     enumeration of another category that names none of the same things."""
-    clusters = _clusters(course.enumerations)
+    clusters = categories(course.enumerations)
     drafts = []
     for enumeration in own.enumerations:
         mine = next((c for c in clusters if enumeration.heads & c["heads"]), None)
@@ -51,22 +52,6 @@ def select_all_drafts(own, course):
 def _has_article(text):
     first = text.split(" ", 1)[0].lower()
     return first in ARTICLES or first.startswith("l'")
-
-
-def _clusters(enumerations):
-    """Enumerations that name some of the same things are one category."""
-    clusters = []
-    for enumeration in enumerations:
-        joined = [c for c in clusters if c["heads"] & enumeration.heads]
-        merged = {"heads": set(enumeration.heads), "members": [enumeration]}
-        for cluster in joined:
-            merged["heads"] |= cluster["heads"]
-            merged["members"] += cluster["members"]
-            clusters.remove(cluster)
-        clusters.append(merged)
-    for cluster in clusters:
-        cluster["members"].sort(key=lambda e: e.source)
-    return clusters
 
 
 def _option_terms(cluster):

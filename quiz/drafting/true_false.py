@@ -3,7 +3,7 @@ the course uses, by adding or removing a negation on the main verb, or by swappi
 
 from dataclasses import replace
 
-from .analysis import is_key_phrase, parse_is_unsure
+from .analysis import is_hedged, is_key_phrase, parse_is_unsure
 from .distractors import distractors_for
 from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, lower_first, make_draft, normalise
 from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, VOWELS
@@ -14,7 +14,8 @@ def true_false_drafts(sentence, course):
     unsure = parse_is_unsure(sentence.span)
     swapped = _contrast_swap(sentence, course)
     if swapped:
-        drafts.append(_statement(swapped, False, sentence, 3.0 - 0.3 * unsure, course))
+        score = 3.0 - 0.3 * unsure - 0.8 * is_hedged(sentence.span)
+        drafts.append(_statement(swapped, False, sentence, score, course))
     if not unsure:
         toggled, removed = _negation_toggle(sentence.span)
         if toggled:

@@ -171,6 +171,121 @@ def test_terms_are_cleaned_of_commas_prepositions_and_relative_pronouns(sentence
         assert first in lexicon.ARTICLES or first.startswith("l'")
 
 
+# --- What the text says its terms are, and plausible distractors ------------------------
+
+DEFINITIONS = """Une **fasciculation** est une contraction brève de quelques fibres musculaires.
+
+La **crampe** est une contraction douloureuse et prolongée d'un muscle.
+
+La **secousse hypnique** est un sursaut de toute la jambe au moment de s'endormir.
+
+La **tumeur cérébrale** pousse lentement dans le cerveau des adultes.
+
+La **caféine** du café excite le système nerveux des buveurs.
+"""
+
+DISEASES = """La **sclérose en plaques** et la **maladie de Parkinson** sont des maladies \
+neurologiques du système nerveux central.
+
+La maladie de Parkinson ne détruit pas les motoneurones de la moelle.
+
+La maladie type est la **sclérose latérale amyotrophique** (SLA), aussi appelée maladie de \
+Charcot.
+
+La **sclérose latérale amyotrophique** détruit les motoneurones de la moelle épinière.
+
+La **neuropathie périphérique** est une maladie neurologique fréquente chez les adultes.
+
+La **tumeur cérébrale** grossit lentement dans le cerveau des adultes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kinds"),
+    [
+        ("Une fasciculation est une contraction brève.", {"fasciculation"}, {"contraction"}),
+        # A glossary line.
+        ("La crampe : une contraction douloureuse d'un muscle.", {"crampe"}, {"contraction"}),
+        # A description in parentheses.
+        (
+            "La sclérose en plaques (maladie démyélinisante) touche le cerveau.",
+            {"sclérose", "plaque"},
+            {"maladie"},
+        ),
+        # Two subjects share the kind; a disease named after a person keeps 'maladie'.
+        (
+            "La sclérose en plaques et la maladie de Parkinson sont des maladies graves.",
+            {"maladie", "parkinson"},
+            {"maladie"},
+        ),
+        # Denied: not what it is.
+        (
+            "Le syndrome des jambes sans repos n'est pas une forme de fasciculation.",
+            {"syndrome", "jambe", "repos"},
+            set(),
+        ),
+        # A colon after a clause does not make a glossary line.
+        (
+            "Les fasciculations surviennent dans un contexte qui les explique : une période.",
+            {"fasciculation"},
+            set(),
+        ),
+    ],
+)
+def test_what_the_text_says_a_term_is(sentence, term, kinds):
+    assert set(analysis.analyse(sentence).kinds.get(frozenset(term), ())) == kinds
+
+
+def test_terms_defined_side_by_side_are_each_others_distractors():
+    """'la crampe' stands in for 'une fasciculation' as 'une crampe'; a term the text does
+    not set beside it (a tumour, caffeine) is no distractor for a definition."""
+    (draft,) = [
+        d
+        for d in draft_questions(DEFINITIONS)
+        if d.kind == "single" and d.answer == "une fasciculation"
+    ]
+    distractors = {text for text, correct in draft.choices if not correct}
+    assert distractors == {"une crampe", "une secousse hypnique"}
+
+
+def test_diseases_are_distractors_for_a_disease_even_when_a_denial_names_them():
+    """'La maladie de Parkinson ne détruit pas les motoneurones' does not put it in the
+    role of the diseases that do: it is among the best distractors there."""
+    (draft,) = [
+        d
+        for d in draft_questions(DISEASES)
+        if d.kind == "single"
+        and d.answer == "la sclérose latérale amyotrophique"
+        and d.stem.startswith(drafting.BLANK)
+    ]
+    distractors = [text for text, correct in draft.choices if not correct]
+    assert {"la sclérose en plaques", "la maladie de Parkinson"} <= set(distractors)
+
+
+def test_a_cloze_without_one_plausible_distractor_is_not_proposed():
+    text = (
+        "Le **magnésium** aide les muscles à se relâcher après un effort.\n\n"
+        "Le cerveau commande les muscles par les nerfs.\n\n"
+        "Le sommeil repose le corps et le cerveau des adultes."
+    )
+    assert not [d for d in draft_questions(text) if d.kind == "single"]
+
+
+def test_a_hedged_statement_ranks_below_a_plain_one():
+    """'peuvent être fréquentes' made 'rares' is hardly false: ranked lower."""
+    text = (
+        "Les fasciculations bénignes sont fréquentes chez les adultes en bonne santé.\n\n"
+        "Les fasciculations bénignes peuvent être fréquentes chez les sportifs entraînés.\n\n"
+        "Les fasciculations pathologiques sont rares."
+    )
+    scores = {
+        "hedged" if "peuvent" in d.source_sentence else "plain": d.score
+        for d in draft_questions(text)
+        if d.kind == "true_false" and d.answer == "Faux" and "fréquentes" in d.source_sentence
+    }
+    assert scores["plain"] > scores["hedged"]
+
+
 # --- True / false --------------------------------------------------------------------
 
 
@@ -269,6 +384,9 @@ GOOD_SINGLE = [("la crampe", True), ("la fatigue", False), ("la caféine", False
         ),
         # The article would not fit every option.
         (make("single", [("la crampe", True), ("le stress", False), ("la fatigue", False)]), False),
+        (make("single", [("une crampe", True), ("la peur", False), ("la fatigue", False)]), False),
+        # An elided article shows no gender: it goes with 'la' (or with 'le').
+        (make("single", [("la crampe", True), ("l'amyotrophie", False), ("la peur", False)]), True),
         # A capital letter tells the answer.
         (
             make("single", [("La crampe", True), ("la fatigue", False), ("la caféine", False)]),
@@ -304,8 +422,8 @@ def test_well_formed(draft, ok):
     ("texts", "answer", "similar"),
     [
         (["la crampe", "la fatigue", "la caféine"], "la crampe", True),
-        (["la peur", "la crampe dure"], None, True),  # 7 and 14 characters: twice
-        (["la peur", "la crampe dures"], None, False),  # 7 and 15: more than twice
+        (["la peur", "la crampe si dure"], None, True),  # 7 and 17 characters: at most 2.5 times
+        (["la peur", "la crampe si dures"], None, False),  # 7 and 18: more than 2.5 times
         # The answer 40 % longer than the longest distractor at most: 14 <= 1.4 * 10.
         (["la secousse xy", "la crampe", "la fatigue"], "la secousse xy", True),
         (["la secousse xyz", "la crampe", "la fatigue"], "la secousse xyz", False),

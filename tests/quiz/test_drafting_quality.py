@@ -1,32 +1,33 @@
 """How usable the drafting engine's drafts are, measured against hand-labelled sentences of the
-shipped course (tests/quiz/drafting_quality.json; its "about" field gives the sampling rule).
+shipped course (tests/quiz/drafting_quality.json; its "about" field gives the sampling rule and
+the meaning of each label).
 
 The engine runs as `elearning.drafting.draft_course` runs it: each active lesson's body, with
 the whole course's bodies as context. Only drafts whose source is a labelled sentence (or a
-labelled list) are counted. A draft is acceptable when:
+labelled list) are counted. A draft counts as usable, as it is or after a light edit (one
+distractor replaced), when:
 
 - cloze ("single"): the correct choice is one of the sentence's `answers`; it has at least two
-  distractors; no distractor is in `bad_distractors` (true in the same role, or a synonym) or
-  an inflection of the answer (same text once the article is dropped, or the same lemma for
-  the first noun); and the stem keeps no article just before the blank;
-- true/false: a "Vrai" statement is the sentence itself; a "Faux" statement is one of the
-  sentence's `false_versions`, or at least not one of its `not_false` (statements the labels
-  do not cover are accepted, and counted apart in the printed table);
+  distractors, all but at most one of them in `plausible_distractors` (the light edit replaces
+  the other); none in `bad_distractors` (true in the same role, or a synonym) nor an inflection
+  of the answer; and no article is left in the stem just before the blank;
+- true/false: a "Vrai" statement is the sentence itself. A "Faux" statement is one of the
+  sentence's `false_versions`; or it differs from the sentence only by the words in
+  `key_words` (a contrasting word or a key term swapped); or only by a negation, where the
+  sentence is `negation_ok`. Anything else, including a statement listed in `not_false`, is
+  not usable;
 - select all that apply ("multiple"): every correct option is a member of the enumeration and
   no distractor is a member (or a `bad_distractors` term);
-- no draft at all is acceptable on a sentence marked `no_question`.
+- no draft at all is usable on a sentence marked `no_question`.
 
 Precision is measured over all counted drafts and over the best-ranked fifth, ranked globally
-by the engine's score (ties in the engine's order). The issue's reference is what published
-rule-based generators reach: a quarter acceptable overall, a half in their best-ranked fifth.
-The floors are set in FLOORS below, with their justification: the engine is above the
-reference, so they sit just below what it reaches now.
-
-What the measure does not judge: whether a distractor is plausible (the cloze rule only
-excludes distractors that would be right), so it is an upper bound of the "usable after a
-light edit" share the issue asks about.
+by the engine's score (ties in the engine's order). The floors (FLOORS below) are the issue's
+reference, what published rule-based generators reach: a quarter usable overall, a half in
+their best-ranked fifth; the engine must stay above them, and its best fifth must do better
+than its worst (the ranking is tested, not only the drafts).
 """
 
+import difflib
 import json
 import math
 import re
@@ -40,14 +41,12 @@ from quiz.drafting import BLANK, draft_questions
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = Path(__file__).with_name("drafting_quality.json")
 
-# Measured on the shipped course when this test was written: 48 drafts on labelled sentences,
-# 47 acceptable (0.98; cloze 11/12, true/false 33/33, select-all 3/3), best fifth 10/10. The
-# engine is far above the issue's reference (0.25 overall, 0.50 in the best fifth), so the
-# floors sit just below the measure: 0.90 for both, which leaves room for one failing draft
-# in the best fifth (10 drafts) and three more overall. Corrupting the correct
-# answers (a distractor marked correct) drops the measure to 0.35 / 0.00 and fails. Shuffling
-# the ranking does not: nearly every counted draft is acceptable, so order cannot show here.
-FLOORS = {"overall": 0.90, "best_fifth": 0.90}
+# The issue's reference (published rule-based generators: a quarter usable overall, a half
+# in their best-ranked fifth). The engine is measured well above it (see the closing note of
+# the change that set these labels, and the printed table); the floors stay at the reference,
+# because the labels are strict (an unlabelled "Faux" statement or a distractor nobody listed
+# counts against the engine) and a new lesson's wording moves the measure by a few drafts.
+FLOORS = {"overall": 0.25, "best_fifth": 0.50, "ranking": 0.70}
 
 ARTICLES = ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "du ", "de la ", "de l'", "d'")
 TF_WRAPPER = re.compile(r"^Vrai ou faux \?\s*«\s*(.*?)\s*»$", re.S)
@@ -141,39 +140,74 @@ def is_member(option, members):
     return False
 
 
+WORD = re.compile(r"[\w-]+'?", re.U)
+NEGATION = {"ne", "n'", "pas"}
+
+
+def words(text):
+    return WORD.findall(normalise(text))
+
+
+def changes(statement_, sentence):
+    """The words of the sentence that the statement replaced or removed, and the words it
+    added, as two lists."""
+    before, after = words(sentence), words(statement_)
+    removed, added = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
+        if op != "equal":
+            removed += before[i1:i2]
+            added += after[j1:j2]
+    return removed, added
+
+
+def judge_false_statement(said, label):
+    if normalise(said) in {normalise(s) for s in label.get("false_versions", [])}:
+        return True
+    if normalise(said) in {normalise(s) for s in label.get("not_false", [])}:
+        return False
+    if "sentence" not in label:
+        return False
+    removed, added = changes(said, label["sentence"])
+    if not removed and not added:
+        return False  # the sentence itself, marked false
+    if set(removed + added) <= NEGATION:
+        return bool(label.get("negation_ok"))
+    key_words = {word.lower() for word in label.get("key_words", [])}
+    articles = {article.strip() for article in ARTICLES}
+    return bool(removed) and set(removed) <= key_words | articles
+
+
 def judge(draft, label):
-    """(acceptable, note): note is 'unlabelled' for a Faux item the labels do not cover."""
+    """Whether the draft is usable as it is or after a light edit (see the module's doc)."""
     if label.get("no_question"):
-        return False, ""
+        return False
     correct, wrong = correct_and_wrong(draft)
     if draft.kind == drafting.SINGLE:
         bad = {bare(term) for term in label.get("bad_distractors", [])}
+        plausible = {bare(term) for term in label.get("plausible_distractors", [])}
         return (
             len(correct) == 1
             and normalise(correct[0]) in {normalise(a) for a in label.get("answers", [])}
             and len(wrong) >= 2
+            and sum(bare(option) not in plausible for option in wrong) <= 1
             and not any(bare(option) in bad for option in wrong)
             and not any(is_inflection(option, correct[0]) for option in wrong)
             and not has_leftover_article(draft.stem)
-        ), ""
+        )
     if draft.kind == drafting.TRUE_FALSE:
-        said = normalise(statement(draft))
+        said = statement(draft)
         if draft.answer == drafting.TRUE:
-            return "sentence" in label and said == normalise(label["sentence"]), ""
-        if said in {normalise(s) for s in label.get("false_versions", [])}:
-            return True, ""
-        if said in {normalise(s) for s in label.get("not_false", [])}:
-            return False, ""
-        return True, "unlabelled"
+            return "sentence" in label and normalise(said) == normalise(label["sentence"])
+        return judge_false_statement(said, label)
     members = label.get("members")
     if not members:
-        return False, ""
+        return False
     bad = members + label.get("bad_distractors", [])
     return (
         bool(correct)
         and all(is_member(option, members) for option in correct)
         and not any(is_member(option, bad) for option in wrong)
-    ), ""
+    )
 
 
 def ranked(course_drafts):
@@ -189,13 +223,13 @@ def measure(course_drafts, labels):
     for draft in ranked(course_drafts):
         label = label_of(draft, labels)
         if label is not None:
-            judged.append((draft, *judge(draft, label)))
+            judged.append((draft, judge(draft, label)))
     fifth = judged[: math.ceil(len(judged) / 5)]
     return judged, fifth
 
 
 def precision(rows):
-    return sum(1 for _draft, ok, _note in rows if ok) / len(rows) if rows else 0.0
+    return sum(1 for _draft, ok in rows if ok) / len(rows) if rows else 0.0
 
 
 def says_destroys_motor_neurons(claim):
@@ -215,18 +249,22 @@ def true_claims(draft):
 
 
 def report(judged, fifth):
-    print("\nkind          drafts  acceptable  precision")
+    print("\nkind          drafts  usable  precision")
     for kind in (drafting.SINGLE, drafting.TRUE_FALSE, drafting.MULTIPLE):
         rows = [row for row in judged if row[0].kind == kind]
-        good = sum(1 for row in rows if row[1])
-        print(f"{kind:<13} {len(rows):>6}  {good:>10}  {precision(rows):>9.2f}")
-    for name, rows in (("overall", judged), ("best fifth", fifth)):
-        good = sum(1 for row in rows if row[1])
-        print(f"{name:<13} {len(rows):>6}  {good:>10}  {precision(rows):>9.2f}")
-    unlabelled = [row[0] for row in judged if row[2] == "unlabelled"]
-    print(f"Faux items accepted only because no label says they are true: {len(unlabelled)}")
-    for draft in unlabelled:
-        print(f"  {statement(draft)}")
+        print(
+            f"{kind:<13} {len(rows):>6}  {sum(ok for _d, ok in rows):>6}  {precision(rows):>9.2f}"
+        )
+    last = judged[-len(fifth) :]
+    for name, rows in (("overall", judged), ("best fifth", fifth), ("worst fifth", last)):
+        print(
+            f"{name:<13} {len(rows):>6}  {sum(ok for _d, ok in rows):>6}  {precision(rows):>9.2f}"
+        )
+    print(f"ranking agreement within kinds: {ranking_agreement(judged):.2f}")
+    print("Not usable:")
+    for draft, ok in judged:
+        if not ok:
+            print(f"  [{draft.score:.2f}] {draft.kind}: {draft.stem} -> {draft.answer}")
 
 
 def test_the_labels_cover_every_lesson(labels):
@@ -237,9 +275,29 @@ def test_the_labels_cover_every_lesson(labels):
 def test_precision_of_the_ranked_drafts(course_drafts, labels):
     judged, fifth = measure(course_drafts, labels)
     report(judged, fifth)
-    assert len(judged) >= 20  # enough drafts on labelled sentences for a measure
+    assert len(judged) >= 30  # enough drafts on labelled sentences for a measure
     assert precision(judged) >= FLOORS["overall"]
     assert precision(fifth) >= FLOORS["best_fifth"]
+    assert ranking_agreement(judged) >= FLOORS["ranking"]
+
+
+def ranking_agreement(judged):
+    """Of the pairs of comparable drafts where one is usable and the other not, the share
+    the engine scores the usable one higher (ties count half): 0.5 is a ranking by chance.
+    Drafts are comparable when they are of the same kind and, for true/false, the same
+    answer: the engine ranks on purpose a plain "Vrai" restatement (always usable, rarely
+    the best question) below a cloze or a "Faux" statement."""
+    pairs = agree = 0
+    for good, good_ok in judged:
+        for bad, bad_ok in judged:
+            if good_ok and not bad_ok and comparable(good) == comparable(bad):
+                pairs += 1
+                agree += 1 if good.score > bad.score else 0.5 if good.score == bad.score else 0
+    return agree / pairs if pairs else 1.0
+
+
+def comparable(draft):
+    return draft.kind, draft.answer if draft.kind == drafting.TRUE_FALSE else ""
 
 
 def test_no_draft_rewards_the_sources_error(course_drafts):
