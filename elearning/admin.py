@@ -516,6 +516,16 @@ class DraftRunAdmin(ReadOnlyAdmin):
     list_filter = ["state", "course"]
     list_select_related = ["course", "lesson"]
 
+    # A run whose process was killed would show "running" forever: past the time limit it
+    # is failed, before the runs are read.
+    def changelist_view(self, request, extra_context=None):
+        DraftRun.objects.expire_stale()
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        DraftRun.objects.expire_stale()
+        return super().change_view(request, object_id, form_url, extra_context)
+
 
 class DraftLessonFilter(admin.SimpleListFilter):
     title = _("lesson")

@@ -9,6 +9,7 @@ web worker. Nothing here is imported by the pages.
 
 import subprocess
 import sys
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +18,11 @@ from django.utils import timezone
 from quiz import proposals
 
 from .models import DraftRun, DraftRunState, DraftSource, Lesson
+
+# A run still running after this long is marked failed (DraftRun.objects.expire_stale): its
+# process was killed without a word. Drafting the whole course takes seconds (the language
+# model's load included), so this leaves a wide margin on a busy server.
+RUN_TIME_LIMIT = timedelta(minutes=15)
 
 
 def draft_course(course, *, lesson=None, limit=None):
@@ -41,6 +47,7 @@ def draft_course(course, *, lesson=None, limit=None):
 
 def start_run(course, lesson, user):
     """Start drafting in a process of its own; returns the run the admin then shows."""
+    DraftRun.objects.expire_stale()
     run = DraftRun.objects.create(course=course, lesson=lesson, started_by=user)
     command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "draft_questions"]
     command += [course.slug, "--run", str(run.pk)]

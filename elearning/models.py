@@ -7,8 +7,9 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 def percent(done, total):
@@ -542,6 +543,39 @@ class DraftRunState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class DraftRunQuerySet(models.QuerySet):
+    def expire_stale(self, now=None, *, limit=None):
+        """Mark failed the runs still running after the time limit (``drafting.RUN_TIME_LIMIT``
+        unless given): their process was killed before it could record anything (SIGKILL,
+        out of memory, a server restart), and nothing else would ever end them. Returns how
+        many it marked.
+
+        One UPDATE, so that it races with nothing: a run that ends meanwhile is no longer
+        running and is left alone. The start time is compared, not a process id: the app
+        servers sharing the database cannot see one another's processes.
+        """
+        if limit is None:
+            from . import drafting  # the limit belongs to drafting
+
+            limit = drafting.RUN_TIME_LIMIT
+
+        now = now or timezone.now()
+        minutes = int(limit.total_seconds() // 60)
+        # Stored text, read by every instructor: in the site's language, whoever's request
+        # happened to notice the run.
+        with translation.override(settings.LANGUAGE_CODE):
+            message = ngettext(
+                "Stopped before the end: still running after %(minutes)d minute, its process "
+                "was killed (out of memory, server restart). Draft again.",
+                "Stopped before the end: still running after %(minutes)d minutes, its process "
+                "was killed (out of memory, server restart). Draft again.",
+                minutes,
+            ) % {"minutes": minutes}
+        return self.filter(state=DraftRunState.RUNNING, started_at__lt=now - limit).update(
+            state=DraftRunState.FAILED, finished_at=now, message=message
+        )
+
+
 class DraftRun(models.Model):
     """One drafting run started from the admin, in a process of its own (the language
     model never loads in a web worker): the admin shows when it is done."""
@@ -572,6 +606,8 @@ class DraftRun(models.Model):
     )
     proposed = models.PositiveIntegerField(_("new drafts"), default=0)
     message = models.TextField(_("message"), blank=True)
+
+    objects = DraftRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-pk"]

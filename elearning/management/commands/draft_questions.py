@@ -3,10 +3,49 @@ question drafts from a course's lessons, for instructors to accept or reject in 
 admin. Drafts proposed before (accepted, rejected or waiting) are not proposed again.
 """
 
+import signal
+import threading
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from elearning.drafting import draft_course, finish_run
 from elearning.models import Course, DraftRun, DraftRunState, Lesson
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (a service stop or restart) while drafting. Like Ctrl-C's KeyboardInterrupt
+    it is no Exception, so nothing on its way catches it by mistake; a transaction it
+    crosses is rolled back, and psycopg cancels a query it interrupts."""
+
+
+def raise_stopped(signum, frame):
+    raise Stopped
+
+
+@contextmanager
+def stopped_by_sigterm():
+    """While the block runs, SIGTERM raises Stopped in it; then SIGTERM is as before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (and receives signals)
+        return
+    previous = signal.signal(signal.SIGTERM, raise_stopped)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def stopped_message():
+    # Stored text, read by every instructor: in the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(
+            "Stopped before the end: its process was asked to stop (a service stop or "
+            "restart). Draft again."
+        )
 
 
 class Command(BaseCommand):
@@ -21,7 +60,14 @@ class Command(BaseCommand):
     def handle(self, *args, course, lesson=None, limit=None, run=None, **options):
         run = DraftRun.objects.filter(pk=run).first() if run else None
         try:
-            proposed, message = self.draft(course, lesson, limit)
+            with stopped_by_sigterm():
+                proposed, message = self.draft(course, lesson, limit)
+        except KeyboardInterrupt as exc:  # SIGTERM (Stopped) or Ctrl-C: the run did not finish
+            if run is not None:
+                finish_run(run, DraftRunState.FAILED, 0, stopped_message())
+            if isinstance(exc, Stopped):
+                raise SystemExit(128 + signal.SIGTERM) from None  # the status SIGTERM gives
+            raise
         except CommandError as exc:
             if run is not None:
                 finish_run(run, DraftRunState.FAILED, 0, str(exc))
