@@ -92,7 +92,7 @@ def analyse(text):
                 for role in token_roles(token):
                     roles[role].add(token.lemma_.lower())
                     roles_of[token.lemma_.lower()].add(role)
-        for span in doc.sents:
+        for span in _sentences(doc):
             terms = _terms(span)
             pool += terms
             sentences.append(Sentence(span, span.text.strip(), terms))
@@ -134,6 +134,21 @@ def analyse(text):
         },
         normalised_sentences={normalise(sentence.text) for sentence in sentences},
     )
+
+
+def _sentences(doc):
+    """spaCy's sentences, with a piece that starts in lower case joined to the one before:
+    the parser cuts at a semicolon ('Les fasciculations bénignes sont fréquentes ; les
+    fasciculations pathologiques sont rares.') or inside a label, and no French sentence
+    starts in lower case."""
+    spans = []
+    for span in doc.sents:
+        first = next((t for t in span if not t.is_space), None)
+        if spans and first is not None and first.text[:1].islower():
+            spans[-1] = doc[spans[-1].start : span.end]
+        else:
+            spans.append(span)
+    return spans
 
 
 def bare_phrase(phrase):
@@ -294,7 +309,7 @@ def synonyms_of(term, course):
     return found
 
 
-def _offset_in(token, sentence):
+def offset_in(token, sentence):
     return token.idx - sentence.span.start_char
 
 
@@ -352,24 +367,29 @@ def _kinds(sentences):
             named = token.dep_ == "xcomp" and token.head.lower_ in ("appelé", "appelée")
             if named and token.head.head.pos_ in ("NOUN", "PROPN"):
                 add(token.head.head, token)
-        colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
-        if colon and colon + 2 < len(tokens) and sentence.terms:
-            first = sentence.terms[0]
-            article, noun = tokens[colon + 1], tokens[colon + 2]
-            between = [
-                token.text
-                for token in tokens[:colon]
-                if _offset_in(token, sentence) >= first.end and not token.is_space
-            ]
-            glossary = not between or (between[0] == "(" and between[-1] == ")")
-            if (
-                glossary
-                and first.start == 0
-                and article.lower_ in ("un", "une")
-                and noun.pos_ == "NOUN"
-            ):
-                add(first.head, noun)  # 'La crampe : une contraction douloureuse ...'
+        if kind := glossary_kind(sentence):
+            add(sentence.terms[0].head, kind)  # 'La crampe : une contraction douloureuse ...'
     return {key: frozenset(value) for key, value in kinds.items()}, defined_at
+
+
+def glossary_kind(sentence):
+    """In a glossary line, 'X (or Y) : un sursaut brusque ...', the noun after the colon
+    (what X is); else None."""
+    tokens = list(sentence.span)
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if not colon or colon + 2 >= len(tokens) or not sentence.terms:
+        return None
+    first = sentence.terms[0]
+    article, noun = tokens[colon + 1], tokens[colon + 2]
+    between = [
+        token.text
+        for token in tokens[:colon]
+        if offset_in(token, sentence) >= first.end and not token.is_space
+    ]
+    glossary = not between or (between[0] == "(" and between[-1] == ")")
+    if glossary and first.start == 0 and article.lower_ in ("un", "une") and noun.pos_ == "NOUN":
+        return noun
+    return None
 
 
 def _previous_noun(token):
@@ -398,8 +418,9 @@ def is_draftable(sentence):
     text = sentence.text
     if not text[:1].isupper() or text.endswith("?") or not text.endswith((".", "!", "»")):
         return False
-    if not any(t.pos_ in ("VERB", "AUX") for t in span):
-        return False
+    finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+    if not finite and glossary_kind(sentence) is None:
+        return False  # a label or a list, not a statement
     if any(t.lemma_.lower() in META_LEMMAS for t in span):
         return False
     first = words[0]

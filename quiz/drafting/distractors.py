@@ -5,7 +5,7 @@ disease for a disease): the kind is what makes a distractor plausible."""
 
 from dataclasses import replace
 
-from .analysis import is_key_phrase, synonyms_of, token_roles
+from .analysis import is_key_phrase, offset_in, synonyms_of, token_roles
 from .checks import similar_lengths
 from .drafts import lower_first
 from .lexicon import GENERIC_NOUNS, VOWELS
@@ -20,13 +20,11 @@ def _needs_gender(term, sentence):
     if head.dep_.startswith("nsubj"):
         return True
     return any(
-        t.head == head and t.pos_ in ("ADJ", "VERB") and not term.start <= _offset(t) < term.end
+        t.head == head
+        and t.pos_ in ("ADJ", "VERB")
+        and not term.start <= offset_in(t, sentence) < term.end
         for t in sentence.span
     )
-
-
-def _offset(token):
-    return token.idx - token.sent.start_char
 
 
 def _resolved_gender(term, course):
@@ -97,7 +95,11 @@ def distractors_for(term, sentence, course, *, count=3):
     gender = _resolved_gender(term, course)
     if needs_gender and gender is None:
         return []
-    around = {t.lemma_.lower() for t in sentence.span if not term.start <= _offset(t) < term.end}
+    around = {
+        t.lemma_.lower()
+        for t in sentence.span
+        if not term.start <= offset_in(t, sentence) < term.end
+    }
     same_role = set()
     for role in token_roles(term.head) | course.roles_of.get(term.head_lemma, set()):
         if role[1] in ("nsubj", "obj", "obl", "nmod", "conj", "appos"):

@@ -62,6 +62,7 @@ CONTRASTS = [
      ("pathologique", "pathologique", "pathologiques", "pathologiques")),
     (("fréquent", "fréquente", "fréquents", "fréquentes"), ("rare", "rare", "rares", "rares")),
     (("fréquemment",), ("rarement",)),
+    (("courant", "courante", "courants", "courantes"), ("rare", "rare", "rares", "rares")),
     (("inoffensif", "inoffensive", "inoffensifs", "inoffensives"),
      ("grave", "grave", "graves", "graves")),
     (("normal", "normale", "normaux", "normales"),

@@ -7,7 +7,7 @@ from functools import lru_cache
 from .checks import MAX_LENGTH_RATIO
 from .drafts import MULTIPLE, lower_first, make_draft
 from .enumerations import categories
-from .lexicon import ARTICLES
+from .lexicon import ARTICLES, CONTRASTS
 from .pipeline import load_pipeline
 
 
@@ -24,7 +24,7 @@ def select_all_drafts(own, course):
         correct = [lower_first(t) for t in enumeration.terms if _has_article(t)]
         if not label or len(correct) < 2:
             continue
-        best = None
+        best, best_weight = None, None
         for other in clusters:
             if other is mine:
                 continue
@@ -34,8 +34,14 @@ def select_all_drafts(own, course):
                 if _has_article(text) and not (_term_heads(text) & mine["heads"])
             ]
             chosen = _pick_options(correct, wrong)
-            if chosen and (best is None or len(chosen[0]) + len(chosen[1]) > sum(map(len, best))):
-                best = chosen
+            if not chosen:
+                continue
+            # The category the text sets against this one ('courants' / 'rares', 'bénins'
+            # / 'graves') first, then the options that say the most.
+            weight = (_contrasting(mine, other), len(chosen[0]) + len(chosen[1]))
+            weight += (sum(map(len, chosen[0] + chosen[1])),)
+            if best_weight is None or weight > best_weight:
+                best, best_weight = chosen, weight
         if best is None:
             continue
         right, wrong = best
@@ -47,6 +53,19 @@ def select_all_drafts(own, course):
         answer = " | ".join(text for text, is_correct in choices if is_correct)
         drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, 2.5))
     return drafts
+
+
+def _contrasting(mine, other):
+    """Whether the two categories' labels use the two words of a contrasting pair."""
+    words = [
+        {word.lower().strip(" :,.") for e in cluster["members"] for word in e.label.split()}
+        for cluster in (mine, other)
+    ]
+    return any(
+        (words[0] & set(left) and words[1] & set(right))
+        or (words[0] & set(right) and words[1] & set(left))
+        for left, right in CONTRASTS
+    )
 
 
 def _has_article(text):

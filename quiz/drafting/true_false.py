@@ -120,7 +120,7 @@ def _negation_toggle(span):
     if not finite:
         return None, False
     verb = min(finite, key=lambda t: t.i)
-    if any(t.lower_ == "mais" for t in span) or any(
+    if any(t.lower_ == "mais" or t.text == ";" for t in span) or any(
         c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children
     ):
         return None, False  # the negation would cover only part of what is said

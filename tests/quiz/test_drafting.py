@@ -337,6 +337,26 @@ def test_contrasting_words_are_only_used_when_the_course_uses_both():
     assert not [s for s in statements if "pathologiques" in s]
 
 
+def test_a_sentence_the_parser_cuts_at_a_semicolon_is_one_statement():
+    text = (
+        "Les fasciculations bénignes sont fréquentes ; les fasciculations pathologiques sont rares."
+    )
+    context = text + "\n\nUne fasciculation est une contraction brève de quelques fibres."
+    false = [d for d in draft_questions(text, context=context) if d.answer == "Faux"]
+    assert [statement(d) for d in false] == [
+        "Les fasciculations pathologiques sont fréquentes ; les fasciculations bénignes sont rares."
+    ]
+    assert false[0].source_sentence == text
+
+
+def test_a_label_and_its_list_is_no_statement():
+    """'Déclencheurs courants : stress, ...' has no verb: 'Déclencheurs rares : ...' would be
+    no false statement."""
+    text = "Déclencheurs courants : stress, endormissement, froid, caféine, alcool, drogues."
+    context = text + "\n\nLes causes graves sont rares et les causes courantes sont bénignes."
+    assert draft_questions(text, context=context) == []
+
+
 # --- Multiple response ---------------------------------------------------------------
 
 
@@ -348,6 +368,37 @@ def test_multiple_response_from_a_list_with_distractors_from_another_list(course
     assert right <= TRIGGERS
     assert wrong <= SERIOUS
     assert draft.answer == " | ".join(correct_texts(draft))
+
+
+def test_distractors_come_from_the_category_the_text_sets_against_the_list():
+    """Harmless triggers ('courants') against serious causes ('rares'), not against the
+    sensations of another lesson, though those are longer options."""
+    text = """## Les déclencheurs courants
+
+- **le stress psychologique** ;
+- **la caféine du café** ;
+- **l'alcool en excès** ;
+- **un sport intensif**.
+
+## Les causes graves et rares
+
+- une **tumeur cérébrale** ;
+- une **infection virale** ;
+- une **inflammation du cerveau**.
+
+## Ce que ressent la personne
+
+- une **envie irrésistible de bouger** ;
+- des **sensations de brûlure** ;
+- des **picotements douloureux**.
+"""
+    (draft,) = [d for d in of_kind(draft_questions(text), "multiple") if "courants" in d.stem]
+    wrong = {text for text, ok in draft.choices if not ok}
+    assert wrong and wrong <= {
+        "une tumeur cérébrale",
+        "une inflammation du cerveau",
+        "une infection virale",
+    }
 
 
 # --- Malformed drafts are filtered ---------------------------------------------------
