@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from quiz import proposals
 
@@ -63,7 +64,9 @@ def start_run(course, lesson, user):
             start_new_session=True,  # outlives the request; the web worker never waits
         )
     except OSError as exc:
-        finish_run(run, DraftRunState.FAILED, 0, f"could not start: {exc}")
+        with translation.override(settings.LANGUAGE_CODE):  # stored, read by every instructor
+            message = gettext("Could not start: %(error)s") % {"error": exc}
+        finish_run(run, DraftRunState.FAILED, 0, message)
     return run
 
 

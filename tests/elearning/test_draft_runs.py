@@ -122,6 +122,20 @@ def test_starting_a_run_ends_those_past_the_limit(monkeypatch, quiz_course, inst
     assert (stale.state, run.state) == ("failed", "running")
 
 
+def test_a_run_that_cannot_start_is_failed_in_the_sites_language(
+    monkeypatch, settings, quiz_course, instructor
+):
+    def cannot_start(command, **kwargs):
+        raise OSError("no such file")
+
+    monkeypatch.setattr(drafting.subprocess, "Popen", cannot_start)
+    settings.LANGUAGE_CODE = "fr"
+    run = drafting.start_run(quiz_course, None, instructor)
+    run.refresh_from_db()
+    assert run.state == "failed" and run.finished_at is not None
+    assert run.message == "Impossible de démarrer : no such file"
+
+
 @pytest.fixture
 def sigterm_caught():
     """SIGTERM recorded by a handler of the test's own rather than ending the test run,

@@ -15,6 +15,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from elearning import drafting
 from elearning.models import DraftRun, DraftSource, QuestionSource
@@ -147,20 +148,26 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
     call_command(
         "draft_questions", quiz_course.slug, "--lesson", "lecon-2", "--limit", "1", stdout=out
     )
-    assert out.getvalue().strip() == "Leçon 2: 1 new draft(s)"
+    assert out.getvalue().strip() == "Leçon 2 : 1 nouveau brouillon"
     assert engine[-1][2] == 1
     out = StringIO()
     call_command(
         "draft_questions", quiz_course.slug, "--lesson", "lecon-2", "--limit", "1", stdout=out
     )
-    assert "No new draft" in out.getvalue()
+    assert "Aucun nouveau brouillon" in out.getvalue()
     for args, message in (
-        (["inconnu"], "No course has the slug"),
-        ([quiz_course.slug, "--lesson", "inconnue"], "has no lesson"),
-        ([quiz_course.slug, "--limit", "0"], "--limit must be at least 1"),
+        (["inconnu"], "Aucun cours n’a le slug « inconnu »"),
+        ([quiz_course.slug, "--lesson", "inconnue"], "n’a pas de leçon « inconnue »"),
+        ([quiz_course.slug, "--limit", "0"], "--limit doit valoir au moins 1"),
     ):
         with pytest.raises(CommandError, match=message):
             call_command("draft_questions", *args)
+    with translation.override("en"):
+        out = StringIO()
+        call_command("draft_questions", quiz_course.slug, "--lesson", "lecon-3", stdout=out)
+        assert out.getvalue().strip() == "Leçon 3: 2 new drafts"
+        with pytest.raises(CommandError, match="No course has the slug “inconnu”"):
+            call_command("draft_questions", "inconnu")
 
 
 def test_the_command_records_the_outcome_of_an_admin_run(engine, quiz_course):
@@ -173,7 +180,7 @@ def test_the_command_records_the_outcome_of_an_admin_run(engine, quiz_course):
     with pytest.raises(CommandError):
         call_command("draft_questions", "inconnu", "--run", str(failed.pk))
     failed.refresh_from_db()
-    assert failed.state == "failed" and "No course" in failed.message
+    assert failed.state == "failed" and "Aucun cours" in failed.message
 
 
 def test_the_admin_action_drafts_in_a_process_of_its_own(
@@ -262,5 +269,5 @@ def test_drafting_the_shipped_course_with_the_real_engine(shipped_course):
         validate_choices(draft.kind, [(c["text"], c["correct"]) for c in draft.choices])
     out = StringIO()
     call_command("draft_questions", shipped_course.slug, stdout=out)
-    assert "No new draft" in out.getvalue()
+    assert "Aucun nouveau brouillon" in out.getvalue()
     assert QuestionDraft.objects.count() == len(drafts)

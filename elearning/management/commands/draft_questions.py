@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from elearning.drafting import draft_course, finish_run
 from elearning.models import Course, DraftRun, DraftRunState, Lesson
@@ -82,20 +82,31 @@ class Command(BaseCommand):
 
     def draft(self, course_slug, lesson_slug, limit):
         if limit is not None and limit < 1:
-            raise CommandError("--limit must be at least 1.")
+            raise CommandError(gettext("--limit must be at least 1."))
         course = Course.objects.filter(slug=course_slug).first()
         if course is None:
-            raise CommandError(f"No course has the slug {course_slug!r}.")
+            raise CommandError(
+                gettext("No course has the slug “%(slug)s”.") % {"slug": course_slug}
+            )
         lesson = None
         if lesson_slug:
             lesson = Lesson.objects.filter(course=course, slug=lesson_slug).first()
             if lesson is None:
-                raise CommandError(f"The course {course_slug!r} has no lesson {lesson_slug!r}.")
+                raise CommandError(
+                    gettext("The course “%(course)s” has no lesson “%(lesson)s”.")
+                    % {"course": course_slug, "lesson": lesson_slug}
+                )
         results = draft_course(course, lesson=lesson, limit=limit)
-        lines = [f"{item.title}: {count} new draft(s)" for item, count in results]
+        lines = [
+            ngettext("%(lesson)s: %(count)d new draft", "%(lesson)s: %(count)d new drafts", count)
+            % {"lesson": item.title, "count": count}
+            for item, count in results
+        ]
         proposed = sum(count for _item, count in results)
         if not proposed:
-            lines.append("No new draft: the text gave none, or every draft was proposed before.")
+            lines.append(
+                gettext("No new draft: the text gave none, or every draft was proposed before.")
+            )
         return proposed, "\n".join(lines)
 
 
