@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -512,9 +513,18 @@ class DraftRunAdmin(ReadOnlyAdmin):
     """Drafting runs started from the lessons' action: running, done (how many new
     drafts) or failed (why)."""
 
-    list_display = ["started_at", "course", "lesson", "state", "proposed", "finished_at", "message"]
+    list_display = ["started_at", "state", "proposed", "drafted", "finished_at", "outcome"]
     list_filter = ["state", "course"]
     list_select_related = ["course", "lesson"]
+
+    @admin.display(description=_("drafted from"), ordering="lesson")
+    def drafted(self, run):
+        return run.lesson or run.course
+
+    @admin.display(description=_("message"))
+    def outcome(self, run):
+        """The message's first line, shortened: the run's page has it whole."""
+        return Truncator(run.message.split("\n", 1)[0]).chars(90)
 
     # A run whose process was killed would show "running" forever: past the time limit it
     # is failed, before the runs are read.
@@ -546,7 +556,9 @@ class QuestionDraftAdmin(admin.ModelAdmin):
     """The drafting engine's proposals: read-only, accepted (as an unpublished question of
     the lesson's checkpoint quiz, or else the course's final quiz) or rejected for good."""
 
-    list_display = ["stem", "kind", "lesson", "answer", "score", "state"]
+    # The options are in the list, the correct ones ticked: a reviewer judges a draft
+    # without opening it.
+    list_display = ["stem", "choices_list", "kind", "lesson", "score", "state"]
     list_filter = ["kind", "state", DraftLessonFilter]
     list_select_related = ["source__lesson", "question"]
     search_fields = ["stem", "answer", "source_sentence"]

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from elearning import drafting
 from elearning.models import DraftRun, DraftSource, QuestionSource
@@ -218,11 +219,20 @@ def test_the_admin_action_drafts_in_a_process_of_its_own(
 def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, quiz_course):
     drafting.draft_course(quiz_course, lesson=quiz_course.lessons.get(position=1))
     url = reverse("admin:quiz_questiondraft_changelist")
-    assert instructor_client.get(url).status_code == 200
-    for query in ({"kind__exact": "single"}, {"state__exact": "proposed"}, {"lesson": 1}):
-        assert instructor_client.get(url, query).status_code == 200
     single = QuestionDraft.objects.get(kind="single")
     true_false = QuestionDraft.objects.get(kind="true_false")
+    page = instructor_client.get(url).content.decode()
+    # Each draft with its options, the correct one ticked, to judge it from the list.
+    for choice in single.choices:
+        assert f"{'✔' if choice['correct'] else '–'} {escape(choice['text'])}" in page
+    filtered = instructor_client.get(url, {"kind__exact": "single"}).content.decode()
+    assert escape(single.stem) in filtered and escape(true_false.stem) not in filtered
+    first, second = quiz_course.lessons.order_by("position")[:2]
+    for query in ({"state__exact": "proposed"}, {"lesson": first.pk}):
+        page = instructor_client.get(url, query).content.decode()
+        assert escape(single.stem) in page and escape(true_false.stem) in page
+    page = instructor_client.get(url, {"lesson": second.pk}).content.decode()
+    assert escape(single.stem) not in page
     assert (
         instructor_client.get(
             reverse("admin:quiz_questiondraft_change", args=[single.pk])
