@@ -11,7 +11,9 @@ guessed. The model has no word vectors, so nothing here relies on similarity.
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
 
-from .analysis import analyse, is_draftable
+from dataclasses import replace
+
+from .analysis import analyse, is_draftable, points_back
 from .checks import is_well_formed, similar_lengths
 from .cloze import cloze_drafts
 from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, draft_key, rank
@@ -36,8 +38,10 @@ def draft_questions(text, *, context=None, limit=None):
     for sentence in own.sentences:
         if not is_draftable(sentence):
             continue
-        candidates += cloze_drafts(sentence, course)
-        candidates += true_false_drafts(sentence, course)
+        drafts = cloze_drafts(sentence, course) + true_false_drafts(sentence, course)
+        if points_back(sentence.span):  # 'ces signes': the reader needs the sentence before
+            drafts = [replace(draft, score=round(draft.score - 0.4, 3)) for draft in drafts]
+        candidates += drafts
     candidates += select_all_drafts(own, course)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts

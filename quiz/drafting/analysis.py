@@ -440,6 +440,11 @@ def is_draftable(sentence):
     )
 
 
+def points_back(span):
+    """A demonstrative ('ces signes', 'cette maladie') refers to what came before."""
+    return any(t.pos_ == "DET" and t.lower_ in ("ce", "cet", "cette", "ces") for t in span)
+
+
 def is_hedged(span):
     """A statement of what can happen ('peuvent s'accompagner de', 'parfois'): swapping a
     word in it rarely makes it false, and other things of the same kind may fit it too."""

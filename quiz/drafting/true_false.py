@@ -120,6 +120,8 @@ def _negation_toggle(span):
     if not finite:
         return None, False
     verb = min(finite, key=lambda t: t.i)
+    if _explained_after_a_colon(span, verb):
+        return None, False  # 'X n'est pas nécessaire : seul le médecin ...' would not hold
     if any(t.lower_ == "mais" or t.text == ";" for t in span) or any(
         c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children
     ):
@@ -172,3 +174,18 @@ def _term_swap(sentence, course):
         statement = sentence.text[: term.start] + replacement + sentence.text[term.end :]
         return [_statement(statement, False, sentence, 1.6, course)]
     return []
+
+
+def _explained_after_a_colon(span, verb):
+    """A clause after a colon that explains or spells out the verb's clause: negating the
+    verb alone would leave the explanation saying the opposite. A clause is a finite verb
+    or a subject pronoun (the parser sometimes reads the verb as a noun)."""
+    colon = next((t.i for t in span if t.text == ":" and t.i > verb.i), None)
+    if colon is None:
+        return False
+    return any(
+        (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+        or t.lower_ in ("il", "ils", "elle", "elles", "on", "c'", "ce")
+        for t in span
+        if t.i > colon
+    )

@@ -337,6 +337,33 @@ def test_contrasting_words_are_only_used_when_the_course_uses_both():
     assert not [s for s in statements if "pathologiques" in s]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The clause after the colon explains the first: negating one leaves the other.
+        "Un avis médical est nécessaire : seul le médecin pourra en rechercher la cause.",
+        "Les motoneurones commandent les muscles : ils leur transmettent l'ordre de bouger.",
+        # 'mais' and a semicolon join two statements: a negation would cover one.
+        "La crampe est douloureuse mais elle cède vite après un étirement du muscle.",
+    ],
+)
+def test_no_negation_that_would_cover_half_of_what_is_said(text):
+    statements = [statement(d) for d in draft_questions(text) if d.answer == "Faux"]
+    assert not [s for s in statements if " pas " in f" {s} " and " pas " not in f" {text} "]
+
+
+def test_a_sentence_that_points_back_ranks_lower():
+    """'ces signes' needs the sentence before: the same statement without it ranks higher."""
+    plain = "Devant une faiblesse musculaire, un avis médical est nécessaire."
+    pointing = "Devant l'un de ces signes, un avis médical est nécessaire."
+    scores = {
+        d.source_sentence: d.score
+        for d in draft_questions(f"{plain}\n\n{pointing}")
+        if d.answer == "Faux"
+    }
+    assert scores[plain] > scores[pointing]
+
+
 def test_a_sentence_the_parser_cuts_at_a_semicolon_is_one_statement():
     text = (
         "Les fasciculations bénignes sont fréquentes ; les fasciculations pathologiques sont rares."
