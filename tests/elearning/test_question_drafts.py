@@ -5,10 +5,8 @@ The drafting engine itself (spaCy) is tested in tests/quiz/test_drafting.py; her
 stand-in returns fixed drafts, so that these tests say what happens to any draft.
 """
 
-import hashlib
 import sys
 import types
-from dataclasses import dataclass
 from io import StringIO
 
 import pytest
@@ -21,47 +19,36 @@ from django.utils.html import escape
 from elearning import drafting
 from elearning.models import DraftRun, DraftSource, QuestionSource
 from quiz import attempts, proposals
+from quiz.drafting.drafts import Draft, draft_key
 from quiz.models import DraftState, Question, QuestionDraft
 
 pytestmark = pytest.mark.django_db
 
 
-@dataclass(frozen=True)
-class FakeDraft:
-    kind: str
-    stem: str
-    choices: tuple
-    answer: str
-    source_sentence: str
-    explanation: str
-    score: float
-
-    @property
-    def key(self):
-        return hashlib.sha1(
-            f"{self.source_sentence}|{self.kind}|{self.answer}".encode()
-        ).hexdigest()
+def fake_draft(kind, stem, choices, answer, sentence, score):
+    """A draft as the engine gives it (quiz.drafting.drafts needs no language model)."""
+    explanation = f"D'après le cours : « {sentence} »"
+    key = draft_key(sentence, kind, answer)
+    return Draft(kind, stem, choices, answer, sentence, explanation, score, key)
 
 
 def fake_drafts(text, *, context=None, limit=None):
     sentence = text.strip().split(".")[0] + "."
     drafts = [
-        FakeDraft(
+        fake_draft(
             "single",
             "Les fasciculations sont le plus souvent _____.",
             (("bénignes", True), ("pathologiques", False), ("héréditaires", False)),
             "bénignes",
             sentence,
-            f"D'après le cours : « {sentence} »",
             0.9,
         ),
-        FakeDraft(
+        fake_draft(
             "true_false",
             "Vrai ou faux ? « Les fasciculations sont le plus souvent pathologiques. »",
             (("Vrai", False), ("Faux", True)),
             "Faux",
             sentence,
-            f"D'après le cours : « {sentence} »",
             0.8,
         ),
     ]
