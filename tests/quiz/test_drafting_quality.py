@@ -21,10 +21,9 @@ distractor replaced), when:
 - no draft at all is usable on a sentence marked `no_question`.
 
 Precision is measured over all counted drafts and over the best-ranked fifth, ranked globally
-by the engine's score (ties in the engine's order). The floors (FLOORS below) are the issue's
-reference, what published rule-based generators reach: a quarter usable overall, a half in
-their best-ranked fifth; the engine must stay above them, and its best fifth must do better
-than its worst (the ranking is tested, not only the drafts).
+by the engine's score (ties in the engine's order), and the ranking is tested on its own:
+among comparable drafts, usable ones must score above unusable ones. FLOORS below says where
+the bounds are and why.
 """
 
 import difflib
@@ -41,12 +40,17 @@ from quiz.drafting import BLANK, draft_questions
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = Path(__file__).with_name("drafting_quality.json")
 
-# The issue's reference (published rule-based generators: a quarter usable overall, a half
-# in their best-ranked fifth). The engine is measured well above it (see the closing note of
-# the change that set these labels, and the printed table); the floors stay at the reference,
-# because the labels are strict (an unlabelled "Faux" statement or a distractor nobody listed
-# counts against the engine) and a new lesson's wording moves the measure by a few drafts.
-FLOORS = {"overall": 0.25, "best_fifth": 0.50, "ranking": 0.70}
+# The issue's reference is what published rule-based generators reach: a quarter usable
+# overall, a half in their best-ranked fifth. Measured when these labels were written: 45
+# drafts on labelled sentences, 43 usable (0.96; cloze 5/7, true/false 35/35, select-all 3/3),
+# best fifth 8/9 (0.89), ranking agreement 1.00 (only 2 unusable drafts to rank against, so
+# a weak test of the ranking). The floors sit between the two: 0.75 for both precisions, far
+# enough above the reference that a slide towards a plain rule-based generator fails, and
+# far enough below the measure to leave room for about ten drafts to change verdict when a
+# lesson's wording or spaCy's model changes. The ranking must beat chance clearly (0.70);
+# with so few unusable drafts this is a weak check: random scores passed it (and the best
+# fifth's floor) for 58 of 200 seeds. Marking a distractor correct drops both precisions to 0.
+FLOORS = {"overall": 0.75, "best_fifth": 0.75, "ranking": 0.70}
 
 ARTICLES = ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "du ", "de la ", "de l'", "d'")
 TF_WRAPPER = re.compile(r"^Vrai ou faux \?\s*«\s*(.*?)\s*»$", re.S)
