@@ -117,7 +117,20 @@ TEMPLATES = [
 WSGI_APPLICATION = "elearning.wsgi.application"
 
 # Database: PostgreSQL through DATABASE_URL where a school runs several app servers;
-# otherwise SQLite, tuned so that a class saving at once waits instead of failing.
+# otherwise SQLite (SQLITE_PATH, or a sqlite:/// DATABASE_URL), tuned so that a class saving
+# at once waits instead of failing.
+SQLITE_OPTIONS = {
+    # Take the write lock at BEGIN, so two writers queue on the busy timeout instead of
+    # one failing with "database is locked".
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA busy_timeout=20000;"
+        "PRAGMA foreign_keys=ON;"
+    ),
+}
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
         # Persistent connections. Health checks (a SELECT 1 before each request) are
@@ -127,12 +140,14 @@ if os.environ.get("DATABASE_URL"):
             conn_max_age=600, conn_health_checks=env_bool("DJANGO_DB_HEALTH_CHECKS", False)
         ),
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     # Parameters bound by the server, and a query run five times on a connection kept
     # as a prepared statement (psycopg's own mechanism, off in Django by default): the
     # pages' repeated reads skip PostgreSQL's planning, about half its CPU time here
     # (bench/README.md). PgBouncer in transaction mode cannot keep prepared statements:
     # set DJANGO_DB_PREPARED=0 behind one.
-    if env_bool("DJANGO_DB_PREPARED", True):
+    elif "postgresql" in DATABASES["default"]["ENGINE"] and env_bool("DJANGO_DB_PREPARED", True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=5
         )
@@ -141,18 +156,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"),
-            "OPTIONS": {
-                # Take the write lock at BEGIN, so two writers queue on the busy
-                # timeout instead of one failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
-                    "PRAGMA busy_timeout=20000;"
-                    "PRAGMA foreign_keys=ON;"
-                ),
-            },
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
 

@@ -220,6 +220,17 @@ def test_sqlite_is_tuned_for_a_class_writing_at_once(tmp_path):
     assert (rows, errors) == ("40", "0")
 
 
+def test_a_sqlite_database_url_is_sqlite_tuned_not_given_postgresql_options(tmp_path):
+    """DATABASE_URL=sqlite:///... is a SQLite database like SQLITE_PATH's (it once crashed
+    on PostgreSQL's prepared-statement options)."""
+    result = run_django(SQLITE_PROBE, {"DATABASE_URL": f"sqlite:///{tmp_path / 'url.sqlite3'}"})
+    assert result.returncode == 0, result.stderr
+    journal, busy, mode, rows, errors = result.stdout.split()[:5]
+    assert (journal, mode, rows, errors) == ("wal", "IMMEDIATE", "40", "0")
+    assert int(busy) >= 5000
+    assert (tmp_path / "url.sqlite3").exists()
+
+
 def test_postgresql_connections_keep_repeated_queries_prepared_unless_turned_off():
     code = """
         from django.conf import settings
