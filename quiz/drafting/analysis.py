@@ -361,7 +361,8 @@ def _kinds(sentences):
                     )
                     if identity and any(c.lower_ == "type" for c in subject.children):
                         add(token, subject)  # 'La maladie type est la SLA'
-            bracketed = token.i > 0 and token.doc[token.left_edge.i - 1].text == "("
+            start = token.left_edge.i
+            bracketed = start > 0 and token.doc[start - 1].text == "("
             if token.dep_ == "appos" and bracketed and _describes(token):
                 add(token.head, token)
             named = token.dep_ == "xcomp" and token.head.lower_ in ("appelé", "appelée")

@@ -154,7 +154,7 @@ def _another_thing(term, other, course):
     if other.head_lemma in kinds_of(term, course) and not other.named:
         return False  # 'une contraction' for 'une fasciculation': it is one
     if term.head_lemma in kinds_of(other, course):
-        return False  # 'une contraction' for 'une fasciculation': it is one
+        return False  # 'une fasciculation' for 'une contraction': it is one too
     shared = other.lemmas & term.lemmas
     if not shared:
         return True
