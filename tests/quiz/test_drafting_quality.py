@@ -236,22 +236,6 @@ def precision(rows):
     return sum(1 for _draft, ok in rows if ok) / len(rows) if rows else 0.0
 
 
-def says_destroys_motor_neurons(claim):
-    claim = claim.lower()
-    negated = " ne " in f" {claim} " or "n'" in claim
-    names_disease = "sclérose en plaques" in claim or "parkinson" in claim
-    return names_disease and "motoneurone" in claim and not negated
-
-
-def true_claims(draft):
-    correct, _wrong = correct_and_wrong(draft)
-    if draft.kind == drafting.SINGLE:
-        return [draft.stem.replace(BLANK, draft.answer)]
-    if draft.kind == drafting.TRUE_FALSE:
-        return [statement(draft)] if draft.answer == drafting.TRUE else []
-    return [f"{draft.stem} {text}" for text in correct]
-
-
 def report(judged, fifth):
     print("\nkind          drafts  usable  precision")
     for kind in (drafting.SINGLE, drafting.TRUE_FALSE, drafting.MULTIPLE):
@@ -302,12 +286,3 @@ def ranking_agreement(judged):
 
 def comparable(draft):
     return draft.kind, draft.answer if draft.kind == drafting.TRUE_FALSE else ""
-
-
-def test_no_draft_rewards_the_sources_error(course_drafts):
-    """Multiple sclerosis and Parkinson's disease do not destroy motor neurons."""
-    for draft in (d for drafts in course_drafts for d in drafts):
-        for claim in true_claims(draft):
-            assert not says_destroys_motor_neurons(claim), draft
-        if draft.kind == drafting.TRUE_FALSE and says_destroys_motor_neurons(statement(draft)):
-            print(f"\nFaux item stating the source's error (reported, allowed): {draft.stem}")
