@@ -507,6 +507,195 @@ def test_the_corrections_list_recognises_the_corrections():
         assert re.search(pattern, example.casefold()), example
 
 
+# -- the second review: what the cue check cannot see, pinned question by question ---------
+# A nursing instructor's review (issue 12, part 5) found twenty-odd questions that fail a
+# criterion of CONTENT.md. These tests keep the fixes fixed.
+
+
+def the_question(start):
+    (question,) = [q for _label, q in QUESTIONS if q["text"].startswith(start)]
+    return question
+
+
+def distractor_texts(question):
+    return [choice["text"] for choice in question["choices"] if not choice["correct"]]
+
+
+def test_the_review_kept_the_number_of_questions_of_every_quiz():
+    assert [len(checkpoint["questions"]) for checkpoint in BANK["checkpoints"]] == [
+        4,
+        4,
+        4,
+        4,
+        5,
+        4,
+    ]
+    assert len(FINAL_QUESTIONS) == 43
+
+
+def test_the_restless_legs_questions_on_its_cause_are_filed_under_the_distinction():
+    """Its cause and what worsens it are not "when it comes and what is felt"; the course sets
+    them against the causes of fasciculations (iron against magnesium, no motor neurons)."""
+    on_cause = [the_question("Que sait-on aujourd'hui de la cause"), the_question("Quel facteur")]
+    for question in on_cause:
+        assert question["lesson"] == "syndrome-des-jambes-sans-repos"
+        assert question["objective"] == (
+            "Distinguer le syndrome des jambes sans repos des fasciculations."
+        )
+        assert question["category"] == "L4 · Jambes sans repos ou fasciculations"
+        assert any("magnésium" in text for text in distractor_texts(question))
+    survenue = [
+        question
+        for _label, question in QUESTIONS
+        if question["category"] == "L4 · Jambes sans repos : survenue et sensations"
+    ]
+    cause_words = re.compile(r"\bcauses?\b|aggrav|\bfer\b|dopamine|hypothèse", re.I)
+    assert [q["text"] for q in survenue if cause_words.search(q["text"])] == []
+    assert [
+        q["text"] for q in survenue for text in correct_texts(q) if cause_words.search(text)
+    ] == []
+
+
+SERIOUS_CAUSES = {
+    "maladie des motoneurones": r"motoneurone",
+    "tumeur cérébrale": r"tumeur",
+    "inflammation du cerveau": r"inflammation",
+    "infection virale ou bactérienne": r"infection",
+}
+
+
+def test_the_causes_of_pathological_fasciculations_are_every_serious_cause_the_lessons_teach():
+    question = the_question("Les fasciculations pathologiques peuvent être causées par")
+    assert question["kind"] == QuestionKind.MULTIPLE
+    keys = " ".join(correct_texts(question))
+    assert [
+        cause for cause, pattern in SERIOUS_CAUSES.items() if not re.search(pattern, keys)
+    ] == []
+    lesson5 = plain(LESSONS["causes-graves-rares"]["body"])
+    assert all(re.search(pattern, lesson5) for pattern in SERIOUS_CAUSES.values())
+    for text in distractor_texts(question):
+        assert not any(re.search(pattern, text) for pattern in SERIOUS_CAUSES.values()), text
+    assert "leçon 5" in question["explanation"]
+
+
+TRUE_FALSE = [(label, q) for label, q in QUESTIONS if q["kind"] == QuestionKind.TRUE_FALSE]
+
+
+def content_words(text):
+    return set(re.findall(r"\w{5,}", text.casefold()))
+
+
+@pytest.mark.parametrize(("label", "question"), TRUE_FALSE, ids=readable_ids(TRUE_FALSE))
+def test_a_true_false_explanation_does_more_than_restate_its_statement(label, question):
+    statement, explanation = normalized(question["text"]), normalized(question["explanation"])
+    assert explanation not in statement and statement.rstrip(".") not in explanation
+    assert not explanation.startswith("c'est le mécanisme décrit")
+    assert "décrit dans la leçon" not in explanation
+    # It brings words of its own: a reason, a contrast, what the statement leaves out. (Five
+    # words of five letters or more: a bare restatement, « Le mouvement soulage : marcher, se
+    # lever ou étirer les jambes calme les symptômes », brings four.)
+    assert len(content_words(explanation) - content_words(statement)) >= 5, label
+
+
+# The six that only restated their statement or a list now say why; each names its reason.
+REASONS = {
+    "Une fasciculation pathologique s'accompagne": "atteignent le système nerveux",
+    "Selon le critère de la fréquence, les fasciculations": "déclencheurs de la vie courante",
+    "Quand les influx nerveux s'emballent": "chaque fois qu'il reçoit un influx nerveux",
+    "Dans le syndrome des jambes sans repos, bouger": "signes qui définissent le syndrome",
+    "Des infections par des virus ou des bactéries": "perturber la commande des muscles",
+    "Des crampes associées à une faiblesse musculaire": "atteinte des motoneurones",
+}
+
+
+@pytest.mark.parametrize(("start", "reason"), REASONS.items(), ids=list(REASONS))
+def test_the_reviewed_true_false_explanations_say_why(start, reason):
+    explanation = the_question(start)["explanation"]
+    assert reason in explanation
+    assert re.search(r"c'est pourquoi|\bcar\b|\bsi\b|\bs'il\b|\s:\s", explanation)
+
+
+def test_no_stem_points_at_its_only_matching_option():
+    """« le froid et l'hypothermie ou, au contraire : » left one option that is heat."""
+    heat = the_question("Lequel de ces états le cours range-t-il")
+    assert correct_texts(heat) == ["Un coup de chaleur"]
+    assert not re.search(r"au contraire|froid", heat["text"])
+    assert "Un accident vasculaire cérébral" in distractor_texts(heat)
+    for _label, question in QUESTIONS:
+        assert not re.search(r"au contraire\s*:\s*$", question["text"]), question["text"]
+
+
+def test_the_options_of_one_question_are_of_one_kind():
+    # Every option of the sensations question is a sensation, not a sign seen by others.
+    sensations = the_question("Quelles sensations accompagnent souvent")
+    assert all(
+        re.search(r"sensation|picotement", choice["text"]) for choice in sensations["choices"]
+    )
+    # What worsens restless legs: two deficiencies, not a deficiency and its opposite.
+    worsens = the_question("Quel facteur aggrave")
+    texts = [choice["text"] for choice in worsens["choices"]]
+    assert sum(text.startswith("Une carence en") for text in texts) == 2
+    assert not any(re.search(r"apport|excès|élevé", text) for text in texts)
+    # The warning sign is not the only option that is not a twitch.
+    warning = the_question("Lequel de ces signes, associé à des fasciculations")
+    twitch = re.compile(r"secousse|frémissement|sursaut|fasciculation", re.I)
+    assert [text for text in distractor_texts(warning) if not twitch.search(text)]
+    # The two cases: « À faire évaluer » and « Probablement bénignes » on both sides.
+    for start in ("Mme V., 67 ans", "M. G., 45 ans"):
+        question = the_question(start)
+        key_label = correct_texts(question)[0].split(" : ")[0]
+        labels = [text.split(" : ")[0] for text in distractor_texts(question)]
+        assert key_label == "À faire évaluer" and key_label in labels
+        assert "Probablement bénignes" in labels
+
+
+# Names of one thing: two options that name it twice are one distractor, or a giveaway.
+SYNONYMS = [
+    (r"sclérose latérale amyotrophique|\bsla\b", r"charcot"),
+    (r"secousse hypnique", r"myoclonie d'endormissement"),
+    (r"jambes sans repos|\bsjsr\b", r"willis-ekbom"),
+]
+
+
+def test_no_question_offers_one_thing_under_two_names():
+    for _label, question in QUESTIONS:
+        texts = [choice["text"].casefold() for choice in question["choices"]]
+        for name, other in SYNONYMS:
+            naming = [t for t in texts if re.search(name, t) and not re.search(other, t)]
+            other_naming = [t for t in texts if re.search(other, t) and not re.search(name, t)]
+            assert not (naming and other_naming), question["text"]
+
+
+REMOVED_DISTRACTORS = [
+    "Pathologiques, car elles surviennent chez une soignante fatiguée",
+    "De la peau, qui transmet elle-même les signaux au muscle",
+    "C'est une infection virale du cerveau, qui guérit d'elle-même",
+    "La maladie de Charcot",
+]
+
+
+def test_the_distractors_nobody_would_choose_are_gone():
+    texts = {choice["text"] for _label, q in QUESTIONS for choice in q["choices"]}
+    assert texts.isdisjoint(REMOVED_DISTRACTORS)
+    # Their replacements are mistakes a student can make, each corrected by its feedback.
+    replacements = {
+        "Mme S., 27 ans": "sous la peau",
+        "D'où viennent normalement les signaux": "Des nerfs de la jambe",
+        "Pourquoi la maladie de Parkinson": "carence en fer",
+    }
+    for start, words in replacements.items():
+        question = the_question(start)
+        (choice,) = [c for c in question["choices"] if words in c["text"] and not c["correct"]]
+        assert choice["feedback"].strip()
+
+
+def test_a_comparison_of_frequency_reads_as_one():
+    """« Les bénignes et les pathologiques sont aussi fréquentes » read as "also frequent"."""
+    for _label, question in QUESTIONS:
+        for text in [question["text"], *(choice["text"] for choice in question["choices"])]:
+            assert not re.search(r"\baussi (?:fréquent|rare)\w*\b(?! que)", text), text
+
+
 # -- loaded into the database by the lead's loader -------------------------------------------
 
 
