@@ -3,13 +3,16 @@
 ``loaddata`` would overwrite every object it finds by natural key. A school's
 instructors edit the shipped course in the admin, and a second ``make run`` must
 keep those edits: so an object that already exists (matched by its natural key)
-is left as it is, and only what is missing is created.
+is left as it is, and only what is missing is created. When a later release corrects
+a shipped question, a data migration brings the correction to the questions nobody
+has edited (``revise_shipped_questions``).
 """
 
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
@@ -151,3 +154,100 @@ def _create_quiz(spec, lessons, **defaults):
     for rule in spec.get("draw", []):
         DrawRule.objects.create(quiz=quiz, category=category(rule["category"]), count=rule["count"])
     return quiz
+
+
+@dataclass
+class RevisionReport:
+    revised: list = field(default_factory=list)
+    kept: list = field(default_factory=list)
+
+
+def revise_shipped_questions(revisions, apps=global_apps, *, backwards=False):
+    """Bring shipped questions from one version of the bank to the next where nobody edited them.
+
+    ``revisions`` are (old, new) pairs of question entries as the bank's fixture writes them.
+    A question is revised only while its text, kind, explanation and choices (text,
+    correctness, feedback, in their order) are still exactly the old ones, so an instructor's
+    edit is never overwritten; its category and objective follow only where they are still
+    the old ones too.
+
+    Choices change in place, and choices a revision adds come after them: none is deleted or
+    reordered. An attempt froze the choices it showed, with their correctness
+    (``Response.choices``), and is graded on that alone, so past attempts and grades stay
+    what they were and every choice id they kept still names its row. Backwards, a question
+    still exactly as revised goes back; the choices the revision added are deleted only where
+    no attempt showed them, otherwise the question keeps its revised version.
+    """
+    Question = apps.get_model("quiz", "Question")
+    Category = apps.get_model("quiz", "Category")
+    Choice = apps.get_model("quiz", "Choice")
+    Response = apps.get_model("quiz", "Response")
+    QuestionSource = apps.get_model("elearning", "QuestionSource")
+    report = RevisionReport()
+    for old, new in revisions:
+        current, target = (new, old) if backwards else (old, new)
+        for question in Question.objects.filter(
+            text=current["text"], kind=current["kind"], explanation=current["explanation"]
+        ).select_related("category"):
+            choices = list(question.choices.order_by("position", "pk"))
+            if [(c.text, c.is_correct, c.feedback) for c in choices] != _choice_rows(current):
+                report.kept.append(question.text)
+                continue
+            dropped = choices[len(target["choices"]) :]
+            if dropped and _shown_in_attempts(Response, question, dropped):
+                report.kept.append(question.text)
+                continue
+            for choice, spec in zip(choices, target["choices"], strict=False):
+                choice.text, choice.is_correct = spec["text"], spec["correct"]
+                choice.feedback = spec.get("feedback", "")
+                choice.save(update_fields=["text", "is_correct", "feedback"])
+            last = choices[-1].position if choices else 0
+            Choice.objects.bulk_create(
+                Choice(
+                    question=question,
+                    position=last + number,
+                    text=spec["text"],
+                    is_correct=spec["correct"],
+                    feedback=spec.get("feedback", ""),
+                )
+                for number, spec in enumerate(target["choices"][len(choices) :], start=1)
+            )
+            Choice.objects.filter(pk__in=[choice.pk for choice in dropped]).delete()
+            question.text, question.kind = target["text"], target["kind"]
+            question.explanation = target["explanation"]
+            question.category = _refiled(Category, question.category, current, target)
+            question.save(update_fields=["text", "kind", "explanation", "category", "updated_at"])
+            if target["objective"] != current["objective"]:
+                QuestionSource.objects.filter(
+                    question=question, objective=current["objective"]
+                ).update(objective=target["objective"])
+            report.revised.append(question.text)
+    return report
+
+
+def _refiled(Category, category, current, target):
+    """The target's category where the question is still in the current one and the target's
+    exists (a renamed category is the instructor's: the question stays where it is)."""
+    if (
+        target["category"] == current["category"]
+        or category is None
+        or category.name != current["category"]
+    ):
+        return category
+    return Category.objects.filter(name=target["category"]).first() or category
+
+
+def _choice_rows(entry):
+    return [
+        (choice["text"], choice["correct"], choice.get("feedback", ""))
+        for choice in entry["choices"]
+    ]
+
+
+def _shown_in_attempts(Response, question, choices):
+    ids = {choice.pk for choice in choices}
+    return any(
+        shown["id"] in ids
+        for frozen in Response.objects.filter(question=question).values_list("choices", flat=True)
+        for shown in frozen
+    )
