@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 
 from .attempts import draw_summary
 from .copying import duplicate_quiz
+from .cues import find_cues
 from .forms import AnswerForm
 from .grading import display_percent
 from .models import (
@@ -61,6 +62,11 @@ def choice_problems(question):
     except ValidationError as error:
         return error.messages
     return []
+
+
+def question_cues(question):
+    """What may give a saved question's answer away (``quiz.cues``), for its page."""
+    return find_cues(question.text, [(c.text, c.is_correct) for c in question.choices.all()])
 
 
 def without_related_icons(field):
@@ -357,6 +363,14 @@ class QuestionAdmin(admin.ModelAdmin):
     inlines = [ChoiceInline]
     actions = ["publish", "move_to_draft"]
     ordering = ["quiz", "position", "pk"]
+    change_form_template = "admin/quiz/question/change_form.html"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The saved question's cues. A page sent back with errors holds the posted text beside
+        # the saved choices: no warning there, the saved page shows it once the edit is kept.
+        if obj is not None and obj.pk and request.method == "GET":
+            context["cues"] = question_cues(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None:

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from elearning.models import QuestionSource
+from quiz.admin import question_cues
 from quiz.attempts import save_answer, start_attempt, submit_attempt
 from quiz.models import (
     Accommodation,
@@ -477,6 +479,40 @@ def test_the_pages_render(instructor_client, learner, quiz_with_draw):
     ]
     for url in urls:
         assert instructor_client.get(url).status_code == 200, url
+
+
+# Cues ---------------------------------------------------------------------------------------
+
+CUED_CHOICES = [
+    ("Par des secousses qui cèdent au mouvement", False),
+    ("Avec d'autres signes, comme une faiblesse", True),
+    ("Par des fasciculations isolées", False),
+    ("Par une envie de bouger le soir", False),
+]
+SOUND_CHOICES = [
+    ("Par des secousses qui cèdent au mouvement", False),
+    ("Par des fasciculations avec une faiblesse", True),
+    ("Par des fasciculations isolées", False),
+    ("Par une envie de bouger le soir", False),
+]
+
+
+def test_a_questions_page_warns_of_what_gives_its_answer_away(instructor_client):
+    quiz = new_quiz()
+    cued = new_question(quiz, "Comment les causes graves se manifestent-elles ?", CUED_CHOICES)
+    sound = new_question(quiz, "Comment se manifestent les causes graves ?", SOUND_CHOICES)
+    with translation.override("fr"):  # the page's language
+        heading = escape(
+            gettext("This question may give its answer away to a learner who does not know it:")
+        )
+        messages = [escape(cue.message) for cue in question_cues(cued)]
+    assert len(messages) == 1
+
+    page = instructor_client.get(reverse("admin:quiz_question_change", args=[cued.pk]))
+    assert heading in page.content.decode() and messages[0] in page.content.decode()
+    page = instructor_client.get(reverse("admin:quiz_question_change", args=[sound.pk]))
+    assert heading not in page.content.decode()
+    assert instructor_client.get(reverse("admin:quiz_question_add")).status_code == 200
 
 
 # Queries ----------------------------------------------------------------------------------
