@@ -62,7 +62,7 @@ FUNCTION_WORDS = word_set(
     lesquelles lors mais même mêmes moins nous parmi pendant peut peuvent plus pour pourquoi
     quand quel quelle quelles quels quelque quelques rien sans selon sera sont sous souvent
     toujours tous tout toute toutes très vers vous était étaient doit doivent avoir ayant
-    elle-même lui-même eux-mêmes celle-ci celui-ci cela-même s'agit agit
+    elle-même lui-même eux-mêmes celle-ci celui-ci agit
     """
 )
 
