@@ -21,8 +21,8 @@ from quiz.admin import QuestionAdmin
 from quiz.models import DraftState, Question, QuestionDraft
 
 from . import completion, drafting
-from .forms import ImportCourseForm, SignupForm
-from .importing import ImportProblem, import_course_file
+from .forms import ImportCourseForm, ImportPreview, SignupForm
+from .importing import ImportProblem, import_course
 from .models import (
     Certificate,
     Course,
@@ -112,25 +112,43 @@ class CourseAdmin(admin.ModelAdmin):
         return [import_url, *super().get_urls()]
 
     def import_view(self, request):
+        """Import in two steps: read a file or a paste and show the lessons it makes;
+        then save them as the instructor edited them, in one transaction."""
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
-        form = ImportCourseForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                report = import_course_file(form.cleaned_data["file"].read())
-            except ImportProblem as problem:
-                form.add_error("file", str(problem))
-            else:
-                for line in report.lines():
-                    self.message_user(request, line, messages.SUCCESS)
-                return redirect("admin:elearning_course_change", report.course.pk)
+        if request.method == "POST" and ImportPreview.is_posted(request.POST):
+            preview = ImportPreview(request.POST)
+            if "save" in request.POST and preview.is_valid():
+                try:
+                    report = import_course(preview.article())
+                except ImportProblem as problem:
+                    preview.course.add_error(None, str(problem))
+                else:
+                    for line in report.lines():
+                        self.message_user(request, line, messages.SUCCESS)
+                    return redirect("admin:elearning_course_change", report.course.pk)
+            return self.import_preview_response(request, preview)
+        posted = request.method == "POST"
+        form = ImportCourseForm(request.POST if posted else None, request.FILES if posted else None)
+        if posted and form.is_valid():
+            preview = ImportPreview(article=form.cleaned_data["article"])
+            return self.import_preview_response(request, preview)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Import a course from a text file"),
+            "title": _("Import a course"),
             "form": form,
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/elearning/course/import.html", context)
+
+    def import_preview_response(self, request, preview):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Check the lessons before saving"),
+            "preview": preview,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/elearning/course/import_preview.html", context)
 
 
 @admin.register(Lesson)

@@ -1,13 +1,26 @@
-"""Forms for learner accounts; every field validated, every message translated."""
+"""Forms for learner accounts and for importing a course; every field validated, every
+message translated."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-User = get_user_model()
+from . import documents
+from .importing import (
+    MAX_LESSONS,
+    TITLE_MAX_LENGTH,
+    Article,
+    ImportProblem,
+    LessonText,
+    opening,
+    read_document,
+    reading_minutes,
+    word_count,
+)
 
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+User = get_user_model()
 
 
 class SignupForm(UserCreationForm):
@@ -59,18 +72,151 @@ class ProfileForm(forms.ModelForm):
 
 
 class ImportCourseForm(forms.Form):
+    """A document to import: a file, or text pasted. Reading it is validating it: the
+    cleaned data hold the ``article`` it makes."""
+
     file = forms.FileField(
-        label=_("Text file (.txt, UTF-8)"),
+        label=_("File"),
+        required=False,
         help_text=_(
-            "First line: the title. Short lines without final punctuation: section headings. "
-            "The rest: paragraphs. Importing a file again updates the course of the same title."
+            "Plain text (.txt), Markdown (.md), web page (.html, .htm) or Word document "
+            "(.docx), at most 2 MB."
+        ),
+    )
+    text = forms.CharField(
+        label=_("Or paste the text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10, "class": "vLargeTextField"}),
+        help_text=_(
+            "Text copied from a web page or a document, or the HTML source of a page. "
+            "Nothing is saved before you check the lessons it makes."
         ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large (at most 2 MB)."), code="too_large"
-            )
+        if upload is not None:
+            try:
+                documents.check_size(upload.size)
+            except ImportProblem as problem:
+                raise forms.ValidationError(str(problem), code="too_large") from None
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        upload, text = cleaned.get("file"), cleaned.get("text") or ""
+        if upload is None and not text.strip():
+            raise forms.ValidationError(_("Choose a file or paste a text."), code="missing")
+        if upload is not None and text.strip():
+            raise forms.ValidationError(_("Choose a file or paste a text, not both."), code="both")
+        field = "file" if upload is not None else "text"
+        data = upload.read() if upload is not None else text.encode("utf-8")
+        try:
+            cleaned["article"] = read_document(data, upload.name if upload is not None else "")
+        except ImportProblem as problem:
+            self.add_error(field, forms.ValidationError(str(problem), code="unreadable"))
+        return cleaned
+
+
+class ImportedCourseForm(forms.Form):
+    title = forms.CharField(
+        label=_("Course title"),
+        max_length=TITLE_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        error_messages={"required": _("Give the course a title.")},
+        help_text=_("Importing again under the same title updates that course."),
+    )
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        if not slugify(title):
+            raise forms.ValidationError(
+                _("The title needs letters or digits to name the course by."), code="no_slug"
+            )
+        return title
+
+
+class ImportedLessonForm(forms.Form):
+    title = forms.CharField(
+        label=_("Lesson title"),
+        max_length=TITLE_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        error_messages={"required": _("Give the lesson a title, or leave it out.")},
+    )
+    body = forms.CharField(
+        label=_("Text (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 12, "class": "vLargeTextField"}),
+        error_messages={
+            "required": _("The lesson has no text: write it, or leave the lesson out.")
+        },
+    )
+
+    def summary(self):
+        """Size and first lines of the lesson as it stands in the form (edits included)."""
+        body = self["body"].value() or ""
+        return {
+            "words": word_count(body),
+            "minutes": reading_minutes(body),
+            "opening": opening(body),
+        }
+
+
+class BaseImportedLessonFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[forms.formsets.DELETION_FIELD_NAME].label = _("Leave this lesson out")
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if not any(form.cleaned_data for form in self.forms if not self._should_delete_form(form)):
+            raise forms.ValidationError(
+                _("Keep at least one lesson: a course needs one."), code="no_lesson"
+            )
+
+    def lessons(self):
+        return [
+            LessonText(title=form.cleaned_data["title"], body=form.cleaned_data["body"])
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+
+
+ImportedLessonFormSet = forms.formset_factory(
+    ImportedLessonForm,
+    formset=BaseImportedLessonFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_LESSONS,
+    absolute_max=MAX_LESSONS,
+    validate_max=True,
+)
+
+
+class ImportPreview:
+    """The lessons an import will make, as the instructor checks and edits them: the
+    course's title and one form per lesson, all carried by the page itself (hidden
+    nowhere else: a signed-cookie session holds 4 KB)."""
+
+    def __init__(self, data=None, article=None):
+        initial_title = {"title": article.title} if article else None
+        initial_lessons = (
+            [{"title": lesson.title, "body": lesson.body} for lesson in article.lessons]
+            if article
+            else None
+        )
+        self.course = ImportedCourseForm(data, prefix="course", initial=initial_title)
+        self.lessons = ImportedLessonFormSet(data, prefix="lessons", initial=initial_lessons)
+
+    @staticmethod
+    def is_posted(data):
+        return "lessons-TOTAL_FORMS" in data
+
+    def is_valid(self):
+        return self.course.is_valid() & self.lessons.is_valid()
+
+    def article(self):
+        return Article(title=self.course.cleaned_data["title"], lessons=self.lessons.lessons())

@@ -1,12 +1,11 @@
-"""The instructors' admin: courses and lessons, text import, learners' progress read-only."""
+"""The instructors' admin: courses and lessons, learners' progress read-only (importing a
+course: test_import_admin.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
-from elearning.models import Course, Lesson
 from elearning.progress import mark_lesson_done
 
 pytestmark = pytest.mark.django_db
@@ -59,46 +58,3 @@ def test_instructor_sees_learners_progress_read_only(instructor_client, course, 
     assert response.status_code == 200
     assert reverse("admin:elearning_lessonprogress_add") not in response.content.decode()
     assert instructor_client.get(reverse("admin:elearning_lessonprogress_add")).status_code == 403
-
-
-def upload(content, name="article.txt"):
-    return SimpleUploadedFile(name, content, content_type="text/plain")
-
-
-def test_instructor_imports_a_text_file(instructor_client):
-    url = reverse("admin:elearning_course_import")
-    assert instructor_client.get(url).status_code == 200
-    data = b"Mon cours\n\nPartie un\n\nUn paragraphe.\n\nPartie deux\n\nUn autre.\n"
-    response = instructor_client.post(url, {"file": upload(data)}, follow=True)
-    course = Course.objects.get(slug="mon-cours")
-    assert list(course.lessons.values_list("slug", flat=True)) == ["partie-un", "partie-deux"]
-    messages = [str(m) for m in response.context["messages"]]
-    assert "Cours créé : Mon cours" in messages
-    assert "Leçons créées (2): partie-un, partie-deux" in messages
-
-
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        (b"", "Le fichier soumis est vide."),  # Django's own check on an empty upload
-        (b"\x00\x01\x02binary", "Le fichier est binaire"),
-        ("Titre\n\nÉté.\n".encode("latin-1"), "n&#x27;est pas un texte UTF-8 valide"),
-        (b"Titre\n\nSection\n", "aucun paragraphe"),
-    ],
-)
-def test_admin_import_refuses_bad_files_and_saves_nothing(instructor_client, data, message):
-    response = instructor_client.post(
-        reverse("admin:elearning_course_import"), {"file": upload(data)}
-    )
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert not Course.objects.exists() and not Lesson.objects.exists()
-
-
-def test_admin_import_is_for_instructors_only(client, make_user):
-    client.force_login(make_user(is_staff=True))  # staff, but no permission on courses
-    response = client.post(
-        reverse("admin:elearning_course_import"), {"file": upload(b"T\n\nS\n\nP.\n")}
-    )
-    assert response.status_code == 403
-    assert not Course.objects.exists()
