@@ -99,10 +99,11 @@ PHRASE_KINDS = {
     **dict.fromkeys(PREPOSITIONS, "prepositional"),
     **dict.fromkeys(SUBJECTS, "clause"),
 }
+# The distractors' form, as the message names it: translated when the message is made.
 PHRASE_KIND_NAMES = {
-    "noun": lambda: _("noun phrase"),
-    "prepositional": lambda: _("prepositional phrase"),
-    "clause": lambda: _("clause"),
+    "noun": lambda: _("noun phrases"),
+    "prepositional": lambda: _("prepositional phrases"),
+    "clause": lambda: _("clauses"),
 }
 
 
@@ -212,9 +213,12 @@ def echo_cue(stem, options):
         return None
     return Cue(
         STEM_ECHO,
-        _(
+        ngettext(
             "Only the right answer repeats the stem's words (%(words)s): reword it, or let a "
-            "distractor take them up too."
+            "distractor take them up too.",
+            "Only right answers repeat the stem's words (%(words)s): reword them, or let a "
+            "distractor take them up too.",
+            sum(correct for _text, correct in options),
         )
         % {"words": ", ".join(f"« {word} »" for word in echoed)},
     )
@@ -283,10 +287,10 @@ def form_cue(keys, distractors):
         return Cue(
             KEY_FORM,
             ngettext(
-                "The right answer alone is not a %(kind)s, as the distractors are: give the "
-                "options one form.",
-                "The right answers alone are not %(kind)ss, as the distractors are: give the "
-                "options one form.",
+                "The right answer alone is not of the distractors' grammatical form "
+                "(%(kind)s): give the options one form.",
+                "The right answers alone are not of the distractors' grammatical form "
+                "(%(kind)s): give the options one form.",
                 count,
             )
             % {"kind": PHRASE_KIND_NAMES[kinds[1]]()},

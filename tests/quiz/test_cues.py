@@ -235,6 +235,11 @@ def test_each_cue_says_what_to_change_in_english():
     assert "the only long option" in length.message and "lengthen a distractor" in length.message
     assert "« endormir »" in echo.message
     assert "« Par … »" in form.message and str(form) == form.message
+    with translation.override("en"):
+        (kind,) = find_cues(*CUED[6][2:])
+        (echoes,) = find_cues(*CUED[4][2:])
+    assert "(prepositional phrases)" in kind.message
+    assert echoes.message.startswith("Only right answers repeat")
 
 
 # -- the shipped question bank ------------------------------------------------------------------
