@@ -42,7 +42,7 @@ def main():
 
     django.setup()
     before = peak_mb()
-    from quiz.drafting import draft_questions, load_pipeline
+    from quiz.drafting import PIPELINE, draft_questions, load_pipeline
 
     start = time.perf_counter()
     load_pipeline()
@@ -63,7 +63,7 @@ def main():
     warm_seconds = statistics.median(draft_all()[0] for _ in range(3))
 
     ok = cold_seconds < TARGET_SECONDS
-    print("Question drafting, shipped course (spaCy fr_core_news_sm)")
+    print(f"Question drafting, shipped course (spaCy {PIPELINE})")
     print(f"  model load (once per process)  {load_seconds:6.2f} s")
     print(
         f"  drafting {len(bodies)} lessons            {cold_seconds:6.2f} s "

@@ -11,14 +11,18 @@ guessed. The model has no word vectors, so nothing here relies on similarity.
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
 
-from dataclasses import replace
+from itertools import groupby
+from operator import attrgetter
 
-from .analysis import analyse, is_draftable, points_back
+from .analysis import analyse, is_draftable
 from .checks import is_well_formed, similar_lengths
 from .cloze import cloze_drafts
 from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, draft_key, rank
+from .figures import figure_drafts, figures_of
+from .fluency import has_slips
 from .pipeline import PIPELINE, load_pipeline
 from .select_all import select_all_drafts
+from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
 
 __all__ = [
@@ -34,14 +38,14 @@ def draft_questions(text, *, context=None, limit=None):
         return []
     course = analyse(context if context and context.strip() else text)
     own = analyse(text)
+    course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]
     candidates = []
-    for sentence in own.sentences:
-        if not is_draftable(sentence):
-            continue
-        drafts = cloze_drafts(sentence, course) + true_false_drafts(sentence, course)
-        if points_back(sentence.span):  # 'ces signes': the reader needs the sentence before
-            drafts = [replace(draft, score=round(draft.score - 0.4, 3)) for draft in drafts]
-        candidates += drafts
+    for _block, sentences in groupby(own.sentences, key=attrgetter("block")):
+        for statement in statements_of(list(sentences), course):
+            if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
+                candidates += cloze_drafts(statement, course)
+                candidates += figure_drafts(statement, course_figures)
+                candidates += true_false_drafts(statement, course)
     candidates += select_all_drafts(own, course)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts

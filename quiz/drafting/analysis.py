@@ -15,7 +15,16 @@ from .enumerations import (
     list_enumeration,
     sentence_enumerations,
 )
-from .lexicon import ANAPHORS, ARTICLES, FUNCTION_WORDS, GENDER_OF_WORD, GENERIC_NOUNS, META_LEMMAS
+from .lexicon import (
+    ANAPHORS,
+    ARTICLES,
+    CONTRAST_FAMILIES,
+    CONTRASTS,
+    FUNCTION_WORDS,
+    GENDER_OF_WORD,
+    GENERIC_NOUNS,
+    META_LEMMAS,
+)
 from .markdown import markdown_blocks
 from .pipeline import load_pipeline
 
@@ -42,6 +51,11 @@ class Sentence:
     span: object
     text: str
     terms: list
+    block: int = 0  # the paragraph or list it is in, by position
+    source: str = ""  # the sentence of the text it was made from, when it was rewritten
+
+    def __post_init__(self):
+        self.source = self.source or self.text
 
 
 @dataclass
@@ -60,6 +74,7 @@ class Analysis:
     words: set  # lower-cased words of the text
     enumerations: list
     category_of: dict  # noun lemma -> the index of the category of lists it is listed in
+    opposed: dict  # CONTRASTS pair index -> what the text sets its two words against about
     normalised_sentences: set
 
 
@@ -80,8 +95,9 @@ def analyse(text):
     words = set()
     sentences, pool, enumerations = [], [], []
     verbs = set()
-    bold_lower = {phrase.lower() for phrase in bold}
-    for (_block, _text), doc in zip(units, docs, strict=True):
+    bold_lower = {phrase.lower() for phrase in bold if len(phrase.split()) <= 6}
+    block_index = {id(block): index for index, block in enumerate(blocks)}
+    for (block, _text), doc in zip(units, docs, strict=True):
         for token in doc:
             words.add(token.lower_)
             if token.pos_ == "VERB":
@@ -93,9 +109,9 @@ def analyse(text):
                     roles[role].add(token.lemma_.lower())
                     roles_of[token.lemma_.lower()].add(role)
         for span in _sentences(doc):
-            terms = _terms(span)
+            terms = terms_of(span)
             pool += terms
-            sentences.append(Sentence(span, span.text.strip(), terms))
+            sentences.append(Sentence(span, span.text.strip(), terms, block_index[id(block)]))
         enumerations += sentence_enumerations(doc)
     for block, doc_group in list_blocks(units, docs):
         enumeration = list_enumeration(block, doc_group, nlp)
@@ -133,7 +149,67 @@ def analyse(text):
             for lemma in category["heads"]
         },
         normalised_sentences={normalise(sentence.text) for sentence in sentences},
+        opposed=_opposed(docs),
     )
+
+
+def _opposed(docs):
+    """The contrasting pairs (lexicon.CONTRASTS) the text itself sets against each other:
+    both words said of the same thing ('les fasciculations bénignes' and 'les fasciculations
+    pathologiques'), or side by side ('bénignes et pathologiques'). Swapping a pair the text
+    does not oppose ('grave' of a disease, 'inoffensives' of contractions) would not give a
+    statement the text plainly contradicts."""
+    anchors = defaultdict(set)  # (pair, side) -> lemmas of what the word is said of
+    linked = set()  # pairs whose two words one sentence sets side by side
+    for doc in docs:
+        for sentence in doc.sents:
+            sides = defaultdict(set)
+            for token in sentence:
+                for index, (left, right) in enumerate(CONTRASTS):
+                    side = 0 if token.lower_ in left else 1 if token.lower_ in right else None
+                    if side is None:
+                        continue
+                    sides[index].add(side)
+                    anchors[index, side] |= said_of(token)
+            linked |= {index for index, found in sides.items() if len(found) == 2}
+    opposed = {}
+    for index in range(len(CONTRASTS)):
+        shared = anchors[index, 0] & anchors[index, 1]
+        if index in linked:
+            shared = anchors[index, 0] | anchors[index, 1]
+        if shared:
+            opposed[index] = frozenset(shared)
+    first_words = {left[0]: index for index, (left, _right) in enumerate(CONTRASTS)}
+    for adverbs, adjectives in CONTRAST_FAMILIES:
+        if first_words[adjectives] in opposed:
+            opposed[first_words[adverbs]] = ANY_SUBJECT
+    return opposed
+
+
+class _Anything(frozenset):
+    """What an adverb pair that follows an adjective pair may be said of: anything."""
+
+    def __and__(self, other):
+        return other or frozenset({("any", "")})
+
+
+ANY_SUBJECT = _Anything()
+
+
+def said_of(token):
+    """What a contrasting word is said of: the noun an adjective qualifies, the subject of
+    a predicate or of the verb an adverb modifies, and the word it is coordinated with."""
+    found = {("word", token.head.lemma_.lower())} if token.dep_ == "conj" else set()
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        found.add(("word", token.lemma_.lower()))
+    if token.dep_ == "amod":
+        found.add(("noun", token.head.lemma_.lower()))
+    predicate = token.head if token.pos_ == "ADV" else token
+    for child in predicate.children:
+        if child.dep_.startswith("nsubj"):
+            found.add(("noun", child.lemma_.lower()))
+    return found
 
 
 def _sentences(doc):
@@ -176,7 +252,7 @@ def token_roles(token):
     noun in a denied statement."""
     roles = set()
     for word in (token, token.head) if token.dep_ in ("conj", "appos") else (token,):
-        if word.head is word and word is not token:
+        if word.head.i == word.i and word.i != token.i:
             continue
         relation = word.dep_.split(":")[0]
         if relation == "nsubj" and any(c.dep_ == "cop" for c in word.head.children):
@@ -187,7 +263,7 @@ def token_roles(token):
     return roles
 
 
-def _terms(span):
+def terms_of(span):
     """Noun phrases of the sentence cleaned into terms: from the article to the head noun,
     with its adjectives and a short complement ('une carence en magnésium'); a chunk that
     starts with a comma, 'de' or a relative pronoun is cut back to its article, and one
@@ -292,7 +368,7 @@ def _synonyms(sentences):
                 if _describes(token):
                     continue  # '(maladie démyélinisante)': what it is, not another name
                 other = token.head
-                if other is token or other.pos_ not in ("NOUN", "PROPN"):
+                if other.i == token.i or other.pos_ not in ("NOUN", "PROPN"):
                     other = _previous_noun(token)
                 if other is not None:
                     name, anchor = _name_lemma(token), other.lemma_.lower()
@@ -339,7 +415,7 @@ def _kinds(sentences):
         def add(subject, kind, by_head=by_head, index=index):
             term = by_head.get(subject.i)
             key = term.lemmas if term is not None else frozenset({subject.lemma_.lower()})
-            if kind.pos_ == "NOUN" and kind is not subject:
+            if kind.pos_ == "NOUN" and kind.i != subject.i:
                 kinds[key].add(kind.lemma_.lower())
                 defined_at.setdefault(key, index)
 
@@ -354,13 +430,14 @@ def _kinds(sentences):
                 for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
                     if subject.pos_ not in ("NOUN", "PROPN"):
                         continue
-                    for each in (subject, *(c for c in subject.children if c.dep_ == "conj")):
-                        add(each, token)
                     identity = any(
                         c.dep_ == "det" and c.lower_ in ("le", "la", "l'") for c in token.children
                     )
                     if identity and any(c.lower_ == "type" for c in subject.children):
                         add(token, subject)  # 'La maladie type est la SLA'
+                        continue  # (and 'maladie' is no kind of 'sclérose')
+                    for each in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                        add(each, token)
             start = token.left_edge.i
             bracketed = start > 0 and token.doc[start - 1].text == "("
             if token.dep_ == "appos" and bracketed and _describes(token):
@@ -401,10 +478,21 @@ def _previous_noun(token):
 
 
 def is_key_phrase(term, course):
-    """Set in bold by the author (the text's own key terms), or a form of one."""
+    """One of the text's key terms: set in bold by the author, or a form of one; or, in a
+    text without bold (a pasted page, a translation), a term the text says what it is,
+    gives another name for ('la diplopie (vision double)'), or comes back to at least
+    three times."""
     text = term.text.lower()
     bare = text[len(term.article) :].strip()
-    return text in course.bold or bare in course.bold or bare.rstrip("sx") in course.bold_bare
+    if text in course.bold or bare in course.bold or bare.rstrip("sx") in course.bold_bare:
+        return True
+    if term.head_lemma in GENERIC_NOUNS:
+        return False
+    if term.lemmas in course.kinds or term.lemmas in course.synonyms:
+        return True
+    if frozenset({term.head_lemma}) in course.kinds and len(term.lemmas) == 1:
+        return True
+    return term.tokens <= 4 and course.lemma_counts[term.head_lemma] >= 3
 
 
 def is_draftable(sentence):
@@ -412,7 +500,7 @@ def is_draftable(sentence):
     its own (no pronoun subject pointing back, no remark about the course)."""
     span = sentence.span
     words = [t for t in span if not t.is_punct and not t.is_space]
-    if not 6 <= len(words) <= 40:
+    if not 4 <= len(words) <= 40:
         return False
     if sum(t.lower_ in FUNCTION_WORDS for t in words) < 0.15 * len(words):
         return False  # not French
@@ -420,8 +508,17 @@ def is_draftable(sentence):
     if not text[:1].isupper() or text.endswith("?") or not text.endswith((".", "!", "»")):
         return False
     finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+    root = span.root
+    if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children):
+        finite = True  # 'La SLA détruit les motoneurones': 'détruit' misread as a participle
     if not finite and glossary_kind(sentence) is None:
         return False  # a label or a list, not a statement
+    if "Imp" in span.root.morph.get("Mood") or (
+        finite
+        and not any(t.dep_.startswith(("nsubj", "expl")) and t.head.i == span.root.i for t in span)
+        and not any(c.dep_ == "cop" for c in span.root.children)
+    ):
+        return False  # an instruction ('Buvez régulièrement'), or a list item's fragment
     if any(t.lemma_.lower() in META_LEMMAS for t in span):
         return False
     first = words[0]
@@ -429,7 +526,13 @@ def is_draftable(sentence):
         return False  # points back to what came before, or an instruction
     second = first.nbor() if first.i + 1 < len(first.doc) else None
     named = first.pos_ in ("PROPN", "NOUN") and second is not None and second.text == ","
-    named = named or any(t.like_num and t.nbor().lower_ == "ans" for t in span[:-1])  # an age
+    named = (
+        named
+        or any(  # an age: 'Mme V., 67 ans', 'une femme de 45 ans'
+            t.like_num and t.nbor().lower_ == "ans" and t.i > 0 and t.nbor(-1).lower_ in (",", "de")
+            for t in span[:-1]
+        )
+    )
     if first.pos_ == "PROPN" or named or first.text in ("M.", "Mme"):
         return False  # a case study's person: no general statement
     if any(
@@ -469,3 +572,28 @@ def parse_is_unsure(span):
         return True
     # A predicate adjective read as a passive participle ('sont fréquentes' -> fréquenter).
     return root.pos_ == "VERB" and any(c.dep_ == "cop" for c in root.children)
+
+
+def claims(span):
+    """How many claims the statement makes: its clauses with a finite verb and a subject of
+    their own, other than relative and subordinate clauses ('lorsque', 'si', 'car'), and
+    what 'tandis que' or 'alors que' set beside the main one."""
+    count = 0
+    for token in span:
+        if "Fin" not in token.morph.get("VerbForm"):
+            continue
+        if token.dep_ in ("aux", "aux:pass", "cop"):
+            continue
+        if token.dep_ in ("advcl", "ccomp", "csubj", "acl", "acl:relcl", "xcomp"):
+            if any(c.lower_ in ("tandis", "alors") for c in token.children):
+                count += 1
+            continue
+        if token.i == span.root.i or token.dep_ in ("conj", "parataxis"):
+            count += 1
+    root = span.root
+    if "Fin" not in root.morph.get("VerbForm") and any(
+        c.dep_ in ("cop", "aux", "aux:pass") and "Fin" in c.morph.get("VerbForm")
+        for c in root.children
+    ):
+        count += 1  # 'Les fasciculations bénignes sont fréquentes': the claim is the copula's
+    return count

@@ -6,7 +6,7 @@ from .analysis import defines, is_hedged, is_key_phrase, parse_is_unsure
 from .checks import similar_lengths
 from .distractors import PLAUSIBLE, distractors_for, plausibility
 from .drafts import BLANK, SINGLE, lower_first, make_draft, ordered_choices
-from .lexicon import GENERIC_NOUNS
+from .lexicon import GENERIC_NOUNS, RELATIONAL_NOUNS
 
 
 def cloze_drafts(sentence, course):
@@ -14,8 +14,12 @@ def cloze_drafts(sentence, course):
         return []  # a negative statement is true of most distractors too
     drafts = []
     for term in sentence.terms:
-        if term.head_lemma in GENERIC_NOUNS or not is_key_phrase(term, course):
+        if term.head_lemma in GENERIC_NOUNS:
             continue
+        if term.head_lemma in RELATIONAL_NOUNS and len(term.lemmas) == 1:
+            continue  # 'le danger principal', 'la cause': of what?
+        if not is_key_phrase(term, course) or _coordinated(term):
+            continue  # '_____ et la maladie de Parkinson sont ...': the others fit too
         rest = sentence.text[: term.start] + sentence.text[term.end :]
         if term.head.lower_ in rest.lower() or term.head_lemma in rest.lower():
             continue  # the answer is still in the stem
@@ -35,7 +39,7 @@ def cloze_drafts(sentence, course):
         score += 0.3 * defines(term, sentence)
         score += 0.2 * plausible - 0.8 * (plausible < 2)  # one to replace
         drafts.append(
-            make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence.text, score)
+            make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence, score)
         )
     return drafts
 
@@ -61,3 +65,10 @@ def _best_options(answer, term, candidates, course):
             if best_weight is None or weight > best_weight:
                 best, best_weight = [candidates[i] for i in picked], weight
     return best
+
+
+def _coordinated(term):
+    """A term in a coordination ('la SEP et la maladie de Parkinson sont ...'): what is
+    said of it is said of the others, and of their kind."""
+    head = term.head
+    return head.dep_ == "conj" or any(child.dep_ == "conj" for child in head.children)

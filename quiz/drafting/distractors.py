@@ -5,10 +5,17 @@ disease for a disease): the kind is what makes a distractor plausible."""
 
 from dataclasses import replace
 
-from .analysis import is_key_phrase, offset_in, synonyms_of, token_roles
+from .analysis import defines, is_key_phrase, offset_in, synonyms_of, token_roles
 from .checks import similar_lengths
 from .drafts import lower_first
-from .lexicon import GENERIC_NOUNS, VOWELS
+from .lexicon import (
+    GENERIC_NOUNS,
+    MEDICAL_SUFFIXES,
+    POINTING_WORDS,
+    RELATIONAL_NOUNS,
+    VAGUE_WORDS,
+    VOWELS,
+)
 
 # A distractor is plausible when it scores at least this (see plausibility()).
 PLAUSIBLE = 1.0
@@ -58,13 +65,37 @@ def plausibility(answer, other, course):
     mine, theirs = kinds_of(answer, course), kinds_of(other, course)
     if mine & theirs:
         return 2.0
+    if _kin(answer, other, course):
+        return 1.5
     if mine and theirs:
         distance = abs(_defined_at(answer, course) - _defined_at(other, course))
-        return 1.0 if distance <= NEARBY else 0.5
+        authored = _in_bold(answer, course) and _in_bold(other, course)
+        return 1.0 if distance <= NEARBY and authored else 0.5
     if mine:
         return 0.0  # what the answer is, not where it is listed, says what could replace it
     categories = course.category_of.get(answer.head_lemma), course.category_of.get(other.head_lemma)
     return 0.5 if None not in categories and categories[0] != categories[1] else 0.0
+
+
+def _kin(answer, other, course):
+    """Two key terms of one family: the same noun told apart by what qualifies it ('la
+    forme rémittente', 'la forme progressive'), or two medical words built the same way
+    ('l'hypocalcémie', 'l'hypomagnésémie'; 'la myasthénie', 'la myopathie')."""
+    if not (is_key_phrase(answer, course) and is_key_phrase(other, course)):
+        return False
+    if answer.head_lemma == other.head_lemma:
+        return bool(answer.lemmas - other.lemmas) and bool(other.lemmas - answer.lemmas)
+    if len(answer.lemmas) != 1 or len(other.lemmas) != 1:
+        return False
+    return any(
+        answer.head_lemma.endswith(suffix) and other.head_lemma.endswith(suffix)
+        for suffix in MEDICAL_SUFFIXES
+    )
+
+
+def _in_bold(term, course):
+    text = term.text.lower()
+    return text in course.bold or text[len(term.article) :].strip() in course.bold
 
 
 def _with_article(other, term, course):
@@ -101,7 +132,10 @@ def distractors_for(term, sentence, course, *, count=3):
         if not term.start <= offset_in(t, sentence) < term.end
     }
     same_role = set()
-    for role in token_roles(term.head) | course.roles_of.get(term.head_lemma, set()):
+    # Where the sentence says what the term is, the rest of it sets the others apart: a
+    # term said elsewhere to do the same things ('survient') is still wrong there.
+    roles = set() if defines(term, sentence) else course.roles_of.get(term.head_lemma, set())
+    for role in token_roles(term.head) | roles:
         if role[1] in ("nsubj", "obj", "obl", "nmod", "conj", "appos"):
             same_role |= course.roles.get(role, set())
     listed_with = set()
@@ -128,8 +162,14 @@ def distractors_for(term, sentence, course, *, count=3):
             continue
         if needs_gender and _resolved_gender(other, course) != gender:
             continue
-        if lemma in GENERIC_NOUNS or (lemma in around and other.lemmas - {lemma} <= around):
+        if (
+            lemma in GENERIC_NOUNS
+            or (lemma in RELATIONAL_NOUNS and len(other.lemmas) == 1)
+            or (lemma in around and other.lemmas - {lemma} <= around)
+        ):
             continue  # too vague, or named in the sentence itself (so true there)
+        if set(other.text.lower().replace("'", " ").split()) & (POINTING_WORDS | VAGUE_WORDS):
+            continue  # 'la même voie', 'des deux jambes': nothing without their sentence
         if not _another_thing(term, other, course):
             continue  # the answer's own words, inflections, synonyms, or what it is
         if (lemma in same_role and lemma != term.head_lemma) or lemma in listed_with:

@@ -40,15 +40,19 @@ def draft_key(sentence, kind, answer):
 
 
 def make_draft(kind, stem, choices, answer, sentence, score):
+    """`sentence`: the statement the draft is made from (a Sentence, whose `source` is the
+    sentence of the text it comes from), or the source text of a list."""
+    source = getattr(sentence, "source", sentence)
+    claim = getattr(sentence, "text", sentence)
     return Draft(
         kind=kind,
         stem=stem,
         choices=tuple(choices),
         answer=answer,
-        source_sentence=sentence,
-        explanation=f"D'après le cours : « {sentence} »",
+        source_sentence=source,
+        explanation=f"D'après le cours : « {source} »",
         score=round(score, 3),
-        key=draft_key(sentence, kind, answer),
+        key=draft_key(claim, kind, answer),
     )
 
 

@@ -72,5 +72,162 @@ CONTRASTS = [
     (("bref", "brève", "brefs", "brèves"), ("prolongé", "prolongée", "prolongés", "prolongées")),
     (("central", "centrale", "centraux", "centrales"),
      ("périphérique", "périphérique", "périphériques", "périphériques")),
-    (("isolé", "isolée", "isolés", "isolées"), ("associé", "associée", "associés", "associées")),
+    (("intrinsèque", "intrinsèque", "intrinsèques", "intrinsèques"),
+     ("extrinsèque", "extrinsèque", "extrinsèques", "extrinsèques")),
+    (("aigu", "aiguë", "aigus", "aiguës"),
+     ("chronique", "chronique", "chroniques", "chroniques")),
+    (("bénin", "bénigne", "bénins", "bénignes"), ("malin", "maligne", "malins", "malignes")),
+    (("moteur", "motrice", "moteurs", "motrices"),
+     ("sensitif", "sensitive", "sensitifs", "sensitives")),
+    (("rapide", "rapide", "rapides", "rapides"), ("lent", "lente", "lents", "lentes")),
+    (("rapidement",), ("lentement",)),
+    (("précoce", "précoce", "précoces", "précoces"),
+     ("tardif", "tardive", "tardifs", "tardives")),
+    (("transitoire", "transitoire", "transitoires", "transitoires"),
+     ("permanent", "permanente", "permanents", "permanentes")),
+    (("réversible", "réversible", "réversibles", "réversibles"),
+     ("irréversible", "irréversible", "irréversibles", "irréversibles")),
+    (("unilatéral", "unilatérale", "unilatéraux", "unilatérales"),
+     ("bilatéral", "bilatérale", "bilatéraux", "bilatérales")),
+    (("proximal", "proximale", "proximaux", "proximales"),
+     ("distal", "distale", "distaux", "distales")),
+    (("élevé", "élevée", "élevés", "élevées"), ("bas", "basse", "bas", "basses")),
+    (("supérieur", "supérieure", "supérieurs", "supérieures"),
+     ("inférieur", "inférieure", "inférieurs", "inférieures")),
+    (("léger", "légère", "légers", "légères"), ("sévère", "sévère", "sévères", "sévères")),
+    (("augmente", "augmente", "augmentent", "augmentent"),
+     ("diminue", "diminue", "diminuent", "diminuent")),
+    (("augmenté", "augmentée", "augmentés", "augmentées"),
+     ("diminué", "diminuée", "diminués", "diminuées")),
+    (("positif", "positive", "positifs", "positives"),
+     ("négatif", "négative", "négatifs", "négatives")),
+    (("interne", "interne", "internes", "internes"),
+     ("externe", "externe", "externes", "externes")),
+    (("actif", "active", "actifs", "actives"), ("inactif", "inactive", "inactifs", "inactives")),
+    (("flasque", "flasque", "flasques", "flasques"),
+     ("spastique", "spastique", "spastiques", "spastiques")),
 ]  # fmt: skip
+
+
+# Words that open a sentence to tie it to the one before; a statement read on its own
+# does without them.
+CONNECTIVES = (
+    "cependant", "de plus", "en effet", "par ailleurs", "ainsi", "enfin", "en outre",
+    "toutefois", "néanmoins", "d'autre part", "d’autre part", "pourtant", "donc", "or",
+    "en revanche", "par conséquent", "d'ailleurs", "d’ailleurs", "en fait", "au contraire",
+    "de même", "en conclusion", "finalement", "en résumé", "concrètement", "en pratique",
+    "mais", "et", "puis", "aussi",
+)  # fmt: skip
+
+
+# Subject pronouns that stand for a noun phrase of the text: (gender, number).
+SUBJECT_PRONOUNS = {
+    "il": ("Masc", "Sing"), "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"), "elles": ("Fem", "Plur"),
+}  # fmt: skip
+
+
+DEMONSTRATIVE_PRONOUNS = {
+    "celui-ci": ("Masc", "Sing"), "celle-ci": ("Fem", "Sing"),
+    "ceux-ci": ("Masc", "Plur"), "celles-ci": ("Fem", "Plur"),
+    "celui": ("Masc", "Sing"), "celle": ("Fem", "Sing"),
+    "ceux": ("Masc", "Plur"), "celles": ("Fem", "Plur"),
+    "cela": ("Masc", "Sing"), "ceci": ("Masc", "Sing"), "ça": ("Masc", "Sing"),
+}  # fmt: skip
+
+
+# Object pronouns that stand for something said before ('de les distinguer').
+OBJECT_CLITICS = {"le", "la", "l'", "les", "lui", "leur", "en"}
+
+
+# Words that send the reader elsewhere in the text.
+POINTING_WORDS = {
+    "ci-dessus", "ci-dessous", "précédemment", "précédent", "précédente", "précédents",
+    "précédentes", "suivant", "suivante", "suivants", "suivantes", "ici", "là",
+    "ceux-ci", "celles-ci", "celui-ci", "celle-ci", "ce dernier", "cette dernière",
+    "dernier", "dernière", "derniers", "dernières", "premier", "première", "second",
+    "seconde", "même",
+}  # fmt: skip
+
+
+# Nouns that name something of something else: as a subject with 'le', 'la' or 'les' and
+# no complement ('La cause exacte n'est pas connue'), they point back to the topic.
+RELATIONAL_NOUNS = {
+    "cause", "origine", "traitement", "diagnostic", "symptôme", "signe", "évolution",
+    "pronostic", "mécanisme", "prévalence", "incidence", "fréquence", "durée", "début",
+    "apparition", "conséquence", "complication", "objectif", "but", "risque", "maladie",
+    "syndrome", "trouble", "affection", "phénomène", "crise", "forme", "atteinte",
+    "survenue", "prise", "surveillance", "examen", "effet",
+    "manifestation", "lésion", "douleur", "test", "résultat", "taux", "dose", "danger",
+    "reste", "rôle", "intérêt", "avantage", "inconvénient", "limite", "principe",
+}  # fmt: skip
+
+
+# Participles that qualify people by the disease the text is about ('les personnes
+# touchées'): without a complement, by what is not said.
+TOPIC_PARTICIPLES = {"toucher", "atteindre", "concerner", "affecter", "souffrir"}
+
+
+# Words that make a statement partial, graded or hedged: negating such a statement does not
+# give clean French that plainly says the opposite ('ne laisse pas peu de doute', 'ne se
+# produisent pas également occasionnellement').
+HEDGES = {
+    "peu", "parfois", "également", "aussi", "souvent", "généralement", "habituellement",
+    "toujours", "jamais", "presque", "environ", "près", "plusieurs", "quelques", "quelque",
+    "beaucoup", "certains", "certaines", "certain", "certaine", "tous", "toutes", "tout",
+    "toute", "chaque", "aucun", "aucune", "nul", "nulle", "rarement", "fréquemment",
+    "occasionnellement", "surtout", "notamment", "particulièrement", "particulier",
+    "principalement", "essentiellement", "très", "trop", "assez", "plus", "moins",
+    "seulement", "uniquement", "seul", "seule", "seuls", "seules", "même", "encore", "déjà",
+    "plupart", "éventuellement", "possible", "possibles", "probablement", "voire", "que",
+    "normalement", "volontiers", "facilement", "fortement", "légèrement", "partiellement",
+    "entièrement", "totalement", "complètement", "guère", "davantage", "autant", "si", "tant",
+}  # fmt: skip
+
+
+HEDGE_LEMMAS = {"pouvoir", "sembler", "paraître", "devoir", "falloir", "penser", "estimer"}
+
+
+# Phrases that tie a statement to what came before.
+POINTING_PHRASES = (
+    "à leur tour", "à son tour", "de même", "pour cela", "d'où", "d’où", "dans ce cas",
+    "dans ces cas", "par rapport à", "comme on l'a vu", "comme indiqué",
+)  # fmt: skip
+
+
+# Adverbs that tie a clause to the one before; a standalone statement does without them.
+TYING_ADVERBS = {"donc", "alors", "également", "aussi", "ensuite", "puis", "enfin"}
+
+
+# Nouns for a share of something: as a subject without a complement, a share of what?
+SHARES = {"reste", "moitié", "tiers", "quart", "majorité", "minorité", "part", "%", "pourcent"}
+
+
+# Verbs French uses with an impersonal 'il'.
+IMPERSONAL_VERBS = {
+    "exister", "falloir", "avoir", "arriver", "suffire", "convenir", "sembler",
+    "rester", "manquer", "paraître", "importer", "valoir", "être", "survenir", "apparaître",
+}  # fmt: skip
+
+
+# Endings that make medical words of one family: two key terms built the same way are
+# plausible distractors for each other ('l'hypocalcémie' for 'l'hypomagnésémie').
+MEDICAL_SUFFIXES = (
+    "émie", "ite", "ose", "pathie", "plégie", "parésie", "algie", "ectomie", "tomie",
+    "graphie", "gramme", "scopie", "thérapie", "phobie", "trophie", "spasme", "asthénie",
+    "urie", "pnée", "cardie", "tension", "mie",
+)  # fmt: skip
+
+
+# Adverb pairs that follow an adjective pair, by the first word of each: a text that
+# opposes 'fréquentes' and 'rares' opposes 'fréquemment' and 'rarement' too.
+CONTRAST_FAMILIES = [("fréquemment", "fréquent"), ("rapidement", "rapide")]
+
+
+# Words that leave a noun phrase vague out of its sentence ('une secousse seule', 'des deux
+# jambes'): no distractor.
+VAGUE_WORDS = {
+    "seul", "seule", "seuls", "seules", "deux", "trois", "quatre", "autre", "autres",
+    "certain", "certaine", "certains", "certaines", "tel", "telle", "tels", "telles",
+    "plusieurs", "quelques", "divers", "diverses", "nombreux", "nombreuses",
+}  # fmt: skip

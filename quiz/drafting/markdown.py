@@ -16,7 +16,7 @@ _SKIPPED_LINE = re.compile(r"^\s*(?:\||!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-_NUMBERED_TITLE = re.compile(r"^\d+[.)]\s*")
+_NUMBERED_TITLE = re.compile(r"^\d+(?:\.\d+)*[.)]?\s+")
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

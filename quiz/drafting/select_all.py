@@ -13,33 +13,41 @@ from .pipeline import load_pipeline
 
 def select_all_drafts(own, course):
     """'Select all that apply' from an enumeration of the text, with distractors from an
-    enumeration of another category that names none of the same things."""
+    enumeration of another category that names none of the same things: the category the
+    text sets against it first ('intrinsèques' / 'extrinsèques', 'courants' / 'rares'),
+    then one named by the same noun ('Facteurs ...'), then any other. Options keep their
+    article where every one of them has one, else all go without."""
     clusters = categories(course.enumerations)
     drafts = []
     for enumeration in own.enumerations:
         mine = next((c for c in clusters if enumeration.heads & c["heads"]), None)
         if mine is None:
             continue
-        label = _best_label(mine)
-        correct = [lower_first(t) for t in enumeration.terms if _has_article(t)]
-        if not label or len(correct) < 2:
+        # The question asks what this list is: its own label, not one of another list
+        # that shares a word with it ('Adapter l'environnement' is no list of risk factors).
+        label = _best_label({"members": [enumeration]})
+        if not label:
             continue
         best, best_weight = None, None
         for other in clusters:
             if other is mine:
                 continue
-            wrong = [
-                text
-                for text in _option_terms(other)
-                if _has_article(text) and not (_term_heads(text) & mine["heads"])
-            ]
-            chosen = _pick_options(correct, wrong)
+            candidates = [t for t in _option_terms(other) if not (_term_heads(t) & mine["heads"])]
+            for bare in (False, True):
+                correct = _forms(enumeration.terms, bare)
+                wrong = _forms(candidates, bare)
+                chosen = _pick_options(correct, wrong) if len(correct) >= 2 else None
+                if chosen:
+                    break
             if not chosen:
                 continue
-            # The category the text sets against this one ('courants' / 'rares', 'bénins'
-            # / 'graves') first, then the options that say the most.
-            weight = (_contrasting(mine, other), len(chosen[0]) + len(chosen[1]))
-            weight += (sum(map(len, chosen[0] + chosen[1])),)
+            weight = (
+                _contrasting(mine, other),
+                _same_label_noun(mine, other),
+                not bare,
+                len(chosen[0]) + len(chosen[1]),
+                sum(map(len, chosen[0] + chosen[1])),
+            )
             if best_weight is None or weight > best_weight:
                 best, best_weight = chosen, weight
         if best is None:
@@ -51,8 +59,35 @@ def select_all_drafts(own, course):
         )
         stem = f"Parmi les propositions suivantes, lesquelles {label} ?"
         answer = " | ".join(text for text, is_correct in choices if is_correct)
-        drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, 2.5))
+        score = 2.5 if best_weight[0] or best_weight[1] else 2.0
+        drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, score))
     return drafts
+
+
+def _forms(terms, bare):
+    """The terms as options: those with their article, or every one without it."""
+    if not bare:
+        return [lower_first(t) for t in terms if _has_article(t)]
+    return [lower_first(_without_article(t)) for t in terms]
+
+
+def _without_article(text):
+    first, _, rest = text.partition(" ")
+    if first.lower() in ARTICLES and rest:
+        return rest
+    if text[:2].lower() == "l'" or text[:2].lower() == "l’":
+        return text[2:]
+    return text
+
+
+def _same_label_noun(mine, other):
+    """Whether the two categories' labels are named by the same first noun ('Facteurs
+    intrinsèques', 'Facteurs extrinsèques')."""
+    nouns = [
+        {_without_article(e.label).split(" ", 1)[0].lower().rstrip("sx") for e in c["members"]}
+        for c in (mine, other)
+    ]
+    return bool(nouns[0] & nouns[1] - {""})
 
 
 def _contrasting(mine, other):

@@ -1,30 +1,57 @@
 """True/false items: the sentence as it stands, or made false by swapping a contrasting word
 the course uses, by adding or removing a negation on the main verb, or by swapping a key term."""
 
+import re
 from dataclasses import replace
 
-from .analysis import is_hedged, is_key_phrase, parse_is_unsure
-from .distractors import distractors_for
-from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, lower_first, make_draft, normalise
-from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, VOWELS
+from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of
+from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise
+from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
 
 
 def true_false_drafts(sentence, course):
+    """A false statement the text plainly contradicts (a contrasting word swapped, or the
+    main verb negated where that gives clean French), with the true statement beside it; a
+    true statement alone only where the sentence is about one of the text's key terms."""
+    if claims(sentence.span) > 1:
+        return []  # 'Vrai' or 'Faux' would say nothing precise
     drafts = []
     unsure = parse_is_unsure(sentence.span)
     swapped = _contrast_swap(sentence, course)
     if swapped:
         score = 3.0 - 0.3 * unsure - 0.8 * is_hedged(sentence.span)
         drafts.append(_statement(swapped, False, sentence, score, course))
-    if not unsure:
+    if not unsure and can_negate(sentence.span):
         toggled, removed = _negation_toggle(sentence.span)
         if toggled:
             drafts.append(_statement(toggled, False, sentence, 2.9 if removed else 2.6, course))
-    if swapped or any(is_key_phrase(term, course) for term in sentence.terms):
+    drafts = [draft for draft in drafts if draft is not None]
+    if drafts or any(is_key_phrase(term, course) for term in sentence.terms):
         drafts.append(_statement(sentence.text, True, sentence, 1.3 - 0.3 * unsure, course))
-    else:
-        drafts += _term_swap(sentence, course)
     return [draft for draft in drafts if draft is not None]
+
+
+def can_negate(span):
+    """Whether negating the main verb gives clean French that plainly says the opposite:
+    a short statement with no hedge, quantifier or degree ('peu', 'parfois', 'également',
+    'certains', 'ne ... que'), no figure, no negation other than a plain 'ne ... pas' (which
+    is taken away rather than doubled), and a subject that is not an indefinite plural
+    ('Des contractions ne se produisent pas' says nothing)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) > 25 or any(t.text == ":" for t in span):
+        return False  # long, or a list after a colon that the negation would cover
+    for token in span:
+        if token.lower_ in HEDGES or token.lemma_.lower() in HEDGE_LEMMAS or token.pos_ == "NUM":
+            return False
+        if token.lower_ in ("jamais", "rien", "aucun", "aucune", "ni", "guère", "nullement"):
+            return False  # a negation other than 'ne ... pas'
+        if token.lower_ == "plus" and any(t.lower_ in ("ne", "n'") for t in span):
+            return False
+        if token.dep_.startswith("nsubj") and any(
+            c.dep_ == "det" and c.lower_ in ("des", "de", "d'") for c in token.children
+        ):
+            return False
+    return True
 
 
 def _statement(statement, is_true, sentence, score, course):
@@ -33,9 +60,9 @@ def _statement(statement, is_true, sentence, score, course):
     stem = f"Vrai ou faux ? « {statement} »"
     choices = ((TRUE, is_true), (FALSE, not is_true))
     answer = TRUE if is_true else FALSE
-    draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence.text, score)
+    draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence, score)
     if not is_true:
-        draft = replace(draft, explanation=f"Faux. D'après le cours : « {sentence.text} »")
+        draft = replace(draft, explanation=f"Faux. D'après le cours : « {sentence.source} »")
     return draft
 
 
@@ -43,13 +70,20 @@ def _contrast_swap(sentence, course):
     """The sentence with one contrasting pair the course uses swapped both ways
     (bénignes <-> pathologiques): a clean false statement that keeps agreement."""
     tokens = list(sentence.span)
-    for left, right in CONTRASTS:
-        if not (course.words & set(left) and course.words & set(right)):
-            continue
+    lowered = {t.lower_ for t in tokens}
+    for index, (left, right) in enumerate(CONTRASTS):
+        if index not in course.opposed:
+            continue  # the text does not set these two words against each other
+        if not any(
+            t.lower_ in left + right and (course.opposed[index] & said_of(t)) for t in tokens
+        ):
+            continue  # 'position assise prolongée': not what the text calls brief or prolonged
+        if lowered & set(left) and lowered & set(right):
+            continue  # 'entre les contractions bénignes et pathologiques': swapped, the same
         replacements = {}
         for token in tokens:
-            if token.pos_ not in ("ADJ", "ADV", "VERB"):
-                continue
+            if token.pos_ not in ("ADJ", "ADV", "VERB") and token.dep_ != "amod":
+                continue  # (the parser takes 'bénignes' for a noun, yet an epithet)
             for forms, partner in ((left, right), (right, left)):
                 if token.lower_ in forms:
                     replacement = _agreeing_form(token, forms, partner, course)
@@ -98,7 +132,7 @@ def _agreeing_form(token, forms, partner, course):
 
 def _qualified_noun(token):
     """The noun an adjective agrees with: its head (epithet), or its subject (attribute)."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
@@ -137,43 +171,34 @@ def _negation_toggle(span):
             return None, False  # 'pas de', 'pas grand-chose': the words change too
         skip = {ne[0].i, pas[0].i}
         parts = [t.text + t.whitespace_ for t in span if t.i not in skip]
-        return capitalise("".join(parts).strip()), True
+        text = re.sub(r"\s+([.,;:!?])", r"\1", "".join(parts).strip())
+        return capitalise(text), True
+    partitive = {}  # 'déclenchent des influx' -> 'ne déclenchent pas d'influx'
     if verb.lemma_ != "être":
         for token in span:
-            if token.dep_ == "obj" and any(
-                c.lower_ in ("un", "une", "des", "du") for c in token.children
-            ):
-                return None, False  # 'reçoit des signaux' would need 'de signaux'
+            if token.dep_ != "obj" or token.head.i != root.i:
+                continue
+            for child in token.children:
+                if child.dep_ == "det" and child.lower_ in ("un", "une", "des", "du"):
+                    nxt = span.doc[child.i + 1]
+                    partitive[child.i] = "d'" if nxt.text.startswith(VOWELS) else "de"
     first = verb
     while (
         first.i > span.start
         and span.doc[first.i - 1].lower_ in CLITICS
-        and (span.doc[first.i - 1].pos_ == "PRON")
+        and (span.doc[first.i - 1].pos_ == "PRON" or span.doc[first.i - 1].lower_ == "leur")
     ):
         first = span.doc[first.i - 1]
     parts = []
     for token in span:
         if token.i == first.i:
             parts.append("n'" if token.text.startswith(VOWELS) else "ne ")
+        if token.i in partitive:
+            parts.append(partitive[token.i] + ("" if partitive[token.i] == "d'" else " "))
+            continue
         parts.append(token.text)
         parts.append(" pas" + token.whitespace_ if token.i == verb.i else token.whitespace_)
     return capitalise("".join(parts).strip()), False
-
-
-def _term_swap(sentence, course):
-    """The sentence with a key term replaced by a distractor: false, but weaker (the
-    course may not say plainly that the distractor is wrong there)."""
-    for term in sentence.terms:
-        if not is_key_phrase(term, course):
-            continue
-        distractors = distractors_for(term, sentence, course, count=1)
-        if not distractors:
-            continue
-        replacement = distractors[0].text
-        replacement = (capitalise if term.start == 0 else lower_first)(replacement)
-        statement = sentence.text[: term.start] + replacement + sentence.text[term.end :]
-        return [_statement(statement, False, sentence, 1.6, course)]
-    return []
 
 
 def _explained_after_a_colon(span, verb):

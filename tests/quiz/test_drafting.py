@@ -297,10 +297,10 @@ def test_a_hedged_statement_ranks_below_a_plain_one():
             "Les fasciculations bénignes sont fréquentes chez les personnes en bonne santé.",
             "Les fasciculations pathologiques sont fréquentes chez les personnes en bonne santé.",
         ),
-        # A contrasting adverb.
+        # A contrasting adverb, of an adjective pair the text opposes.
         (
-            "Les fasciculations pathologiques apparaissent rarement chez les jeunes adultes.",
-            "Les fasciculations pathologiques apparaissent fréquemment chez les jeunes adultes.",
+            "Les crampes nocturnes apparaissent rarement chez les jeunes adultes.",
+            "Les crampes nocturnes apparaissent fréquemment chez les jeunes adultes.",
         ),
         # A negation taken away.
         (
@@ -320,7 +320,10 @@ def test_a_hedged_statement_ranks_below_a_plain_one():
 )
 def test_true_false_false_versions(text, false_statement):
     context = (
-        text + "\n\nLes causes fréquemment citées sont bénignes, parfois pathologiques, brèves."
+        text + "\n\nLes causes fréquemment citées sont bénignes, parfois pathologiques, brèves.\n\n"
+        "Les fasciculations bénignes surviennent fréquemment ; les pathologiques, rarement.\n\n"
+        "Une fasciculation est une contraction brève ; une crampe, une contraction prolongée.\n\n"
+        "Les crampes sont fréquentes chez les sportifs et rares chez les enfants."
     )
     drafts = of_kind(draft_questions(text, context=context), "true_false")
     false = [d for d in drafts if d.answer == "Faux"]
@@ -348,32 +351,24 @@ def test_contrasting_words_are_only_used_when_the_course_uses_both():
     ],
 )
 def test_no_negation_that_would_cover_half_of_what_is_said(text):
+    """Each claim is a statement of its own: a negated statement never carries the other
+    claim beside it ('X n'est pas nécessaire : seul le médecin ...')."""
     statements = [statement(d) for d in draft_questions(text) if d.answer == "Faux"]
-    assert not [s for s in statements if " pas " in f" {s} " and " pas " not in f" {text} "]
+    negated = [s for s in statements if " pas " in f" {s} " and " pas " not in f" {text} "]
+    assert not [s for s in negated if ":" in s or " mais " in s or ";" in s]
 
 
-def test_a_sentence_that_points_back_ranks_lower():
-    """'ces signes' needs the sentence before: the same statement without it ranks higher."""
-    plain = "Devant une faiblesse musculaire, un avis médical est nécessaire."
-    pointing = "Devant l'un de ces signes, un avis médical est nécessaire."
-    scores = {
-        d.source_sentence: d.score
-        for d in draft_questions(f"{plain}\n\n{pointing}")
-        if d.answer == "Faux"
-    }
-    assert scores[plain] > scores[pointing]
-
-
-def test_a_sentence_the_parser_cuts_at_a_semicolon_is_one_statement():
+def test_a_sentence_the_parser_cuts_at_a_semicolon_gives_one_statement_per_claim():
+    """One claim per statement: each side of the semicolon is a statement of its own,
+    made false by the contrasting word the text sets against it."""
     text = (
         "Les fasciculations bénignes sont fréquentes ; les fasciculations pathologiques sont rares."
     )
     context = text + "\n\nUne fasciculation est une contraction brève de quelques fibres."
-    false = [d for d in draft_questions(text, context=context) if d.answer == "Faux"]
-    assert [statement(d) for d in false] == [
-        "Les fasciculations pathologiques sont fréquentes ; les fasciculations bénignes sont rares."
-    ]
-    assert false[0].source_sentence == text
+    false = {statement(d) for d in draft_questions(text, context=context) if d.answer == "Faux"}
+    assert "Les fasciculations pathologiques sont fréquentes." in false
+    assert "Les fasciculations bénignes sont rares." in false
+    assert not [s for s in false if ";" in s]
 
 
 def test_a_label_and_its_list_is_no_statement():

@@ -1,0 +1,130 @@
+"""Cloze items on the text's figures: a value with its unit blanked ('La calcémie totale
+normale se situe _____'), the distractors other values of the same unit that the text gives
+for other things, or, where it gives too few, the answer's value moved by its own size (a
+range slid along, a value halved or doubled), so the options read alike and only one is what
+the text says. Nursing students are expected to know such figures (normal values, doses,
+delays, ages of onset)."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .analysis import claims
+from .drafts import BLANK, SINGLE, make_draft, normalise, ordered_choices
+
+_NUMBER = r"\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
+
+
+_UNIT = (
+    r"(?:%|ans?|mois|semaines?|jours?|heures?|h|minutes?|min|secondes?|mmol/L|µmol/L|mg/L|"
+    r"g/L|mg/dL|mmHg|cmH2O|mg|g|kg|µg|mL|ml|L|cm|mm|°C|°|fois|battements par minute|/min)"
+)
+
+
+FIGURE = re.compile(
+    rf"(?<![\w,])(?:(?:entre )(?P<low1>{_NUMBER}) et (?P<high1>{_NUMBER})"
+    rf"|(?:de )?(?P<low2>{_NUMBER}) à (?P<high2>{_NUMBER})"
+    rf"|(?P<value>{_NUMBER}))[ \u00a0\u202f]?(?P<unit>{_UNIT})(?![\w/])"
+)
+
+
+def figures_of(text):
+    """(start, end, low, high, unit, text) for each figure with a unit in `text`."""
+    found = []
+    for match in FIGURE.finditer(text):
+        low = match.group("low1") or match.group("low2") or match.group("value")
+        high = match.group("high1") or match.group("high2")
+        found.append(
+            (match.start(), match.end(), _value(low), _value(high), match.group("unit"), match)
+        )
+    return [figure for figure in found if figure[2] is not None]
+
+
+def figure_drafts(sentence, course_figures):
+    """One cloze per figure of the statement, when three other values can be offered."""
+    drafts = []
+    figures = figures_of(sentence.text)
+    if len(figures) != 1 or claims(sentence.span) > 1:
+        return []  # two figures: which one is asked, and the other tells the range
+    start, end, low, high, unit, match = figures[0]
+    answer = match.group(0)
+    shape = _shape(match)
+    seen = {normalise(answer)}
+    others = []
+    for figure in course_figures:
+        other = figure[5]
+        if figure[4] != unit or _shape(other) != shape:
+            continue
+        if normalise(other.group(0)) in seen or other.group(0) in sentence.text:
+            continue
+        seen.add(normalise(other.group(0)))
+        others.append(other.group(0))
+    for moved in _moved(low, high, unit, match):
+        if len(others) >= 3:
+            break
+        if normalise(moved) not in seen:
+            seen.add(normalise(moved))
+            others.append(moved)
+    if len(others) < 2:
+        return []
+    options = [answer, *others[:3]]
+    stem = sentence.text[:start] + BLANK + sentence.text[end:]
+    score = 2.4 + 0.1 * (len(options) - 3)
+    drafts.append(
+        make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence, score)
+    )
+    return drafts
+
+
+def _shape(match):
+    if match.group("low1"):
+        return "entre"
+    if match.group("low2"):
+        return "de" if match.group(0).startswith("de ") else "à"
+    return "value"
+
+
+def _value(text):
+    if text is None:
+        return None
+    try:
+        return Decimal(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _written(value, like):
+    """`value` written as the text writes `like` (decimal comma, as many decimals)."""
+    decimals = len(like.split(",")[1]) if "," in like else 0
+    value = round(value, decimals)
+    if value <= 0:
+        return None
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _moved(low, high, unit, match):
+    """Values of the answer's shape, moved by its own size: a range slid along by its width,
+    a value doubled and halved; percentages stay between 0 and 100."""
+    answer = match.group(0)
+    moved = []
+    if high is not None:
+        width = high - low
+        low_text = match.group("low1") or match.group("low2")
+        high_text = match.group("high1") or match.group("high2")
+        for shift in (width, -width, 2 * width):
+            new_low, new_high = low + shift, high + shift
+            if new_low <= 0 or (unit == "%" and new_high > 100):
+                continue
+            lows, highs = _written(new_low, low_text), _written(new_high, high_text)
+            if lows and highs:
+                swapped = answer.replace(high_text, "\0", 1).replace(low_text, lows, 1)
+                moved.append(swapped.replace("\0", highs, 1))
+    else:
+        text = match.group("value")
+        for factor in (Decimal(2), Decimal("0.5"), Decimal(3)):
+            value = low * factor
+            if unit == "%" and value > 100:
+                continue
+            written = _written(value, text)
+            if written and written != text:
+                moved.append(answer.replace(text, written, 1))
+    return moved

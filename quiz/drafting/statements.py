@@ -1,0 +1,414 @@
+"""Standalone statements: a sentence of the text turned into the single claims it makes, each
+readable without the sentences around it, or nothing when that cannot be done reliably.
+
+A question is read on its own, weeks after the lesson, so a statement must carry what it is
+about. From each sentence: citation marks, asides in parentheses and a leading connective
+('Cependant, ', 'De plus, ') are taken away; claims joined by a semicolon or by 'et' between
+two verbs become statements of their own; a subject pronoun ('Elle débute ...') or a
+demonstrative subject ('Cette maladie ...') is replaced by what it stands for when the
+sentence before names it as its own subject and agrees with it. Whatever still points back
+after that ('les' as an object, 'ces signes', 'la cause exacte' of what, 'les personnes
+touchées' by what) leaves the statement out.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .analysis import Sentence, terms_of
+from .drafts import capitalise, lower_first
+from .lexicon import (
+    CONNECTIVES,
+    DEMONSTRATIVE_PRONOUNS,
+    IMPERSONAL_VERBS,
+    OBJECT_CLITICS,
+    POINTING_PHRASES,
+    POINTING_WORDS,
+    RELATIONAL_NOUNS,
+    SHARES,
+    SUBJECT_PRONOUNS,
+    TOPIC_PARTICIPLES,
+    TYING_ADVERBS,
+)
+from .pipeline import load_pipeline
+
+CITATION = re.compile(
+    r"\s?\[(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|(?:n|note|N)\s?\d+|réf\.?\s*(?:nécessaire|souhaitée)"
+    r"|citation nécessaire|source insuffisante|Lequel \?|Quand \?|Qui \?)\]",
+    re.IGNORECASE,
+)
+
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+def clean_sentence(text):
+    """The sentence without citation marks, asides in parentheses and a leading connective."""
+    text = CITATION.sub("", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _PARENTHESES.sub("", text)
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.])", r"\1", text)
+    return text
+
+
+def _without_connective(text):
+    lowered = text.lower()
+    for connective in CONNECTIVES:
+        if lowered.startswith(connective + ", ") or lowered.startswith(connective + " "):
+            rest = text[len(connective) :].lstrip(" ,")
+            if rest[:1].isalpha():
+                return capitalise(rest)
+    return text
+
+
+_LABEL = re.compile(r"^[^:;,.]{1,60} : (?=[A-ZÀ-Ýa-zà-ÿ])")
+
+
+def _clauses(text):
+    """The pieces of a sentence between semicolons, each ended as a sentence; a piece that
+    introduces a list (ends with a colon) is no claim. A label before a colon ('L'hypo-
+    magnésémie : le magnésium est nécessaire ...') is left to the list it heads."""
+    pieces = [_without_label(piece.strip()) for piece in text.split(";")]
+    pieces = [part for piece in pieces for part in _at_colon(piece)]
+    ending = text.rstrip()[-1:] if text.rstrip()[-1:] in ".!" else "."
+    clauses = []
+    for piece in pieces:
+        piece = piece.rstrip(" .!,")
+        if not piece or piece.endswith(":"):
+            continue
+        clauses.append(capitalise(_without_connective(piece)) + ending)
+    return clauses
+
+
+def _at_colon(piece):
+    """'Elle est trop faible pour bouger le membre : la jambe ne se déplace pas' makes two
+    claims, the second one an explanation that needs the first ('La jambe ne se déplace
+    pas' alone says nothing): only the first is kept. 'Deux hormones maintiennent la
+    calcémie : la PTH et la vitamine D' is one claim, with its list."""
+    if " : " not in piece:
+        return [piece]
+    left, right = piece.split(" : ", 1)
+    doc = load_pipeline()(right)
+    clause = any(t.dep_.startswith("nsubj") for t in doc) and any(
+        "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in doc
+    )
+    return [left] if clause else [piece]  # what follows explains the claim, out of context
+
+
+def _without_label(piece):
+    """'Label : a clause with its own verb and subject' -> the clause; else as it is."""
+    match = _LABEL.match(piece)
+    if match is None:
+        return piece
+    label, rest = piece[: match.end()], piece[match.end() :]
+    doc = load_pipeline()(label.rstrip(" :"))
+    if any("Fin" in t.morph.get("VerbForm") for t in doc):
+        return piece  # 'X est rare : ...' is a claim that the rest explains
+    rest_doc = load_pipeline()(rest)
+    if any(t.dep_.startswith("nsubj") for t in rest_doc) and any(
+        "Fin" in t.morph.get("VerbForm") for t in rest_doc
+    ):
+        return capitalise(rest)
+    return piece
+
+
+@dataclass
+class Antecedent:
+    """The subject of the previous sentence: what a pronoun there may stand for."""
+
+    text: str
+    lemma: str
+    gender: str | None
+    number: str
+    kinds: frozenset  # what that sentence says it is ('La myasthénie est une maladie ...')
+
+
+def statements_of(sentences, analysis):
+    """The standalone statements of a block's sentences, in order: each a Sentence whose
+    `source` is the sentence of the text it comes from (without its citation marks)."""
+    nlp = load_pipeline()
+    found = []
+    antecedent = None
+    for sentence in sentences:
+        candidates, antecedent = _rewrite(sentence.text, antecedent, analysis, nlp)
+        for text in candidates:
+            span = nlp(text)[:]  # one statement, even where the parser sees two sentences
+            if points_back(span, analysis):
+                continue
+            source = " ".join(CITATION.sub("", sentence.text).split())
+            found.append(Sentence(span, text, terms_of(span), sentence.block, source))
+    return found
+
+
+def _rewrite(text, antecedent, analysis, nlp):
+    """The statements a sentence makes, and the antecedent it leaves for the next one."""
+    cleaned = clean_sentence(text)
+    statements = []
+    next_antecedent = None
+    for index, clause in enumerate(_clauses(_without_connective(cleaned))):
+        doc = nlp(clause)
+        root = doc[:].root
+        subject = _subject(root)
+        resolved = clause
+        if subject is not None:
+            replacement = _resolve(subject, antecedent, analysis)
+            if replacement is False:
+                resolved = None
+            elif replacement is not None:
+                resolved = _replace(doc, subject, replacement)
+        found = _antecedent_of(nlp(resolved) if resolved else None, analysis)
+        if index == 0 or found is not None:
+            next_antecedent = antecedent = found
+        if resolved is None:
+            continue
+        statements += _split_coordination(nlp(_without_adverbs(resolved)))
+    return statements, next_antecedent
+
+
+def _without_adverbs(text):
+    """Without the adverbs that tie a clause to the one before ('Le patient porte donc
+    une carte', 'Les crampes peuvent également survenir la nuit'): the claim stands alone."""
+    doc = load_pipeline()(text)
+    dropped = {
+        t.i
+        for t in doc
+        if t.lower_ in TYING_ADVERBS and t.pos_ == "ADV" and t.dep_ == "advmod" and t.i > 0
+    }
+    if not dropped:
+        return text
+    return "".join(t.text_with_ws for t in doc if t.i not in dropped).replace(" ,", ",")
+
+
+def _subject(root):
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return subjects[0] if subjects else None
+
+
+def _resolve(subject, antecedent, analysis):
+    """What replaces the subject: None to keep it, False when it points back to something
+    that cannot be found reliably, else (first token, last token, text)."""
+    lower = subject.lower_
+    doc = subject.doc
+    if lower in SUBJECT_PRONOUNS or lower in DEMONSTRATIVE_PRONOUNS:
+        gender, number = (SUBJECT_PRONOUNS | DEMONSTRATIVE_PRONOUNS)[lower]
+        if antecedent is None or antecedent.number != number:
+            return False
+        if antecedent.gender is not None and antecedent.gender != gender:
+            return False
+        if antecedent.gender is None and gender == "Fem":
+            return False  # 'elles' for 'les malades': the text does not say
+        end = subject.i
+        if lower in DEMONSTRATIVE_PRONOUNS:  # 'celle-ci' is three tokens
+            while end + 1 < len(doc) and doc[end + 1].text in ("-", "ci", "-ci", "là", "-là"):
+                end += 1
+        return (subject.i, end, antecedent.text)
+    determiners = [c for c in subject.children if c.dep_ == "det"]
+    if not determiners or determiners[0].lower_ not in ("ce", "cet", "cette", "ces"):
+        return None
+    if subject.left_edge.i != determiners[0].i or subject.right_edge.i != subject.i:
+        return False  # 'cette maladie auto-immune': more than a pointer
+    lemma = subject.lemma_.lower()
+    number = "Plur" if determiners[0].lower_ == "ces" else "Sing"
+    if antecedent is None or number != antecedent.number:
+        antecedent = None
+    elif lemma != antecedent.lemma and lemma not in antecedent.kinds:
+        antecedent = None  # 'ce phénomène' after a sentence about something else
+    if antecedent is not None:
+        return (determiners[0].i, subject.i, antecedent.text)
+    named = _the_only_one(lemma, number, analysis)  # 'cette maladie': the text has one
+    return False if named is None else (determiners[0].i, subject.i, named)
+
+
+def _the_only_one(kind, number, analysis):
+    """The one term the text says is a `kind` ('La sclérose en plaques est une maladie
+    ...'), as it first writes it with a definite article; None when there are several."""
+    if number != "Sing":
+        return None
+    defined = [lemmas for lemmas, kinds in analysis.kinds.items() if kind in kinds]
+    if len(defined) != 1:
+        return None
+    for term in analysis.pool:
+        if term.lemmas == defined[0] and term.article in ("le", "la", "l'"):
+            return term.text
+    return None
+
+
+def _replace(doc, subject, replacement):
+    start, end, text = replacement
+    before = doc[:start].text_with_ws
+    after = doc[end + 1 :].text_with_ws if end + 1 < len(doc) else ""
+    text = lower_first(text) if start > 0 else capitalise(text)
+    resolved = f"{before}{text}{doc[end].whitespace_}{after}"
+    return re.sub(r"\s+", " ", resolved).strip()
+
+
+def _antecedent_of(doc, analysis):
+    """The subject of a sentence as a noun phrase a pronoun in the next one may stand for."""
+    if doc is None:
+        return None
+    root = doc[:].root
+    subject = _subject(root)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    terms = [t for t in terms_of(doc[:]) if t.head.i == subject.i]
+    if not terms or terms[0].start != subject.left_edge.idx:
+        return None
+    term = terms[0]
+    if term.article in ("un", "une", "des"):
+        return None  # 'Une crise survient ... Elle ...': which one is not said
+    phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if len(phrase) <= 8 and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
+        text = phrase.text  # 'Le séjour prolongé au sol', not only 'Le séjour'
+    else:
+        text = term.text
+    number = term.number
+    gender = term.gender or analysis.gender_of.get(term.head_lemma)
+    if gender is None:
+        gender = next(iter(subject.morph.get("Gender")), None)
+    kinds = frozenset()
+    if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
+        kinds = frozenset({root.lemma_.lower()})
+    return Antecedent(text, term.head_lemma, gender, number, kinds)
+
+
+def _split_coordination(doc):
+    """'X surviennent rarement et sont causées par Y' makes two claims about X, and 'X n'est
+    pas atteinte et Y ne provoque pas de douleur' two claims: one statement each. Adjectives
+    ('brève et involontaire') stay one statement. A split that does not leave two clauses
+    with a verb each is not trusted: the sentence is then left out, since one statement
+    would carry several claims."""
+    text = doc.text
+    root = doc[:].root
+    subject = _subject(root)
+    conjuncts = [
+        c
+        for c in root.children
+        if c.dep_ == "conj"
+        and c.i > root.i
+        and (
+            ("Fin" in c.morph.get("VerbForm") and c.pos_ in ("VERB", "AUX"))
+            or any(a.dep_ in ("aux", "aux:pass", "cop") for a in c.children)
+        )
+    ]
+    if not conjuncts:
+        return [text]
+    if subject is None or subject.i > root.i:
+        return []
+    ending = text.rstrip()[-1] if text.rstrip()[-1:] in ".!" else "."
+    cut = min(c.left_edge.i for c in conjuncts)
+    while cut > root.i and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
+        cut -= 1
+    statements = [doc[:cut].text.rstrip(" ,;:") + ending]
+    prefix = doc[: subject.right_edge.i + 1].text
+    for conjunct in conjuncts:
+        tokens = [t for t in conjunct.subtree if not (t.dep_ == "cc" and t.head.i == conjunct.i)]
+        tokens = [t for t in tokens if not (t.dep_ == "conj" and t.head.i == conjunct.i)] or tokens
+        part = "".join(t.text_with_ws for t in _contiguous(tokens)).strip(" ,.;:")
+        own_subject = any(c.dep_.startswith("nsubj") for c in conjunct.children)
+        statements.append(capitalise(part) + ending if own_subject else f"{prefix} {part}{ending}")
+    if any(not _is_clause(statement) for statement in statements):
+        return []
+    return statements
+
+
+def _is_clause(text):
+    """A statement with a finite verb or a copula, that does not end on a conjunction and a
+    bare noun phrase ('La sensibilité n'est pas atteinte et la maladie.')."""
+    doc = load_pipeline()(text)
+    if not any("Fin" in t.morph.get("VerbForm") for t in doc):
+        return False
+    words = [t for t in doc if not t.is_punct]
+    tail = []
+    for token in reversed(words):
+        if token.pos_ == "CCONJ":
+            return not all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") for t in tail)
+        if "Fin" in token.morph.get("VerbForm"):
+            return True
+        tail.append(token)
+    return True
+
+
+def _contiguous(tokens):
+    """The tokens from the first up to the first gap (a nested conjunct is left out)."""
+    kept = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if kept and token.i != kept[-1].i + 1:
+            break
+        kept.append(token)
+    return kept
+
+
+def points_back(span, analysis):
+    """Whether the statement still needs the sentences around it to be understood."""
+    root = span.root
+    lowered = span.text.lower()
+    if any(f" {phrase} " in f" {lowered} " for phrase in POINTING_PHRASES):
+        return True
+    for token in span:
+        lower = token.lower_
+        if token.pos_ == "DET" and "Dem" in token.morph.get("PronType"):
+            return True  # 'ces signes', 'dans ce cas'
+        if lower in DEMONSTRATIVE_PRONOUNS or lower in POINTING_WORDS:
+            return True
+        if token.dep_.startswith("nsubj") and lower in SUBJECT_PRONOUNS:
+            return True  # unresolved 'elle'
+        if lower == "il" and token.dep_.startswith("expl") and not _impersonal(token.head):
+            return True  # 'il ne doit jamais ...' read as impersonal by the parser
+        if token.pos_ == "PRON" and lower in OBJECT_CLITICS and token.dep_ in ("obj", "iobj"):
+            return True  # 'de les distinguer', 'on en distingue deux'
+        if (
+            lower in ("leur", "lui")
+            and token.i + 1 < len(token.doc)
+            and (token.doc[token.i + 1].pos_ in ("VERB", "AUX"))
+        ):
+            return True  # 'ils leur transmettent l'ordre': to whom?
+        if lower == "y" and token.pos_ == "PRON" and not _il_y_a(token):
+            return True
+        if token.pos_ == "DET" and "Yes" in token.morph.get("Poss"):
+            owner = [t for t in span[: token.i - span.start] if t.pos_ in ("NOUN", "PROPN")]
+            if not owner:
+                return True  # 'Ses symptômes ...': whose?
+        if token.lemma_.lower() == "autre" and token.pos_ in ("ADJ", "PRON", "DET"):
+            return True  # 'd'autres causes': other than what the text said before
+    for noun in span:
+        if noun.pos_ != "NOUN" or not noun.dep_.startswith(("nsubj", "obl")):
+            continue
+        if noun.dep_.startswith("obl") and noun.head.i != root.i:
+            continue
+        lemma = noun.lemma_.lower()
+        determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "case")]
+        complements = [c for c in noun.children if c.dep_.startswith(("nmod", "acl"))]
+        definite = any(d in ("le", "la", "l'", "les", "au", "aux", "du") for d in determiners)
+        if lemma in RELATIONAL_NOUNS and definite and not complements:
+            return True  # 'la cause exacte' of what? 'au début' of what?
+        if (
+            noun.dep_.startswith("nsubj")
+            and not complements
+            and (
+                lemma in SHARES
+                or any(c.dep_ == "nummod" for c in noun.children)
+                or noun.pos_ == "NUM"
+            )
+        ):
+            return True  # 'Le reste est lié ...', 'Environ 40 % sont liés ...': of what?
+        for participle in noun.children:
+            if participle.lemma_.lower() in TOPIC_PARTICIPLES and not any(
+                c.dep_.startswith(("obl", "nmod")) for c in participle.children
+            ):
+                return True  # 'les personnes touchées' by what?
+    return False
+
+
+def _impersonal(verb):
+    """A verb French uses with an impersonal 'il' ('il existe', 'il faut', 'il est
+    important de')."""
+    if verb.lemma_.lower() in IMPERSONAL_VERBS:
+        return True
+    return verb.pos_ == "ADJ" and any(c.dep_ == "cop" for c in verb.children)
+
+
+def _il_y_a(token):
+    return token.head.lemma_ == "avoir" and any(
+        c.lower_ == "il" for c in token.head.children if c.dep_.startswith(("expl", "nsubj"))
+    )
