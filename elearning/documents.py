@@ -265,20 +265,22 @@ def _html_to_markdown(html):
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _LIST_LINE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])(\s+)(\S.*)$")
+_INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SETEXT = re.compile(r"^(={2,}|-{2,})\s*$")
 
 
 def normalise_markdown(markdown):
     """Markdown as the lesson renderer (Python-Markdown) reads it: nested list items
     indented by four spaces a level, a blank line around each list, '1)' written '1.',
-    underlined headings written with '#', no trailing spaces, no runs of blank lines.
+    underlined headings written with '#', no invisible marks, no runs of spaces or of blank
+    lines.
     Fenced code and indented boxes (``!!! cles``) are left as they are."""
     out = []
     levels = []  # indentation of each open list level
     in_fence = in_box = False
     markdown = _INVISIBLE.sub("", markdown.replace("\r\n", "\n").replace("\t", "    "))
     for raw in markdown.split("\n"):
-        line = raw.rstrip()
+        line = _INNER_SPACES.sub(" ", raw.rstrip())
         if _FENCE.match(line):
             in_fence = not in_fence
             out.append(line)

@@ -187,14 +187,16 @@ def mark_pasted_headings(lines):
         stripped = line.strip()
         if stripped and is_furniture_line(stripped):
             continue
-        if pasted_page and not text_started and stripped and _is_header_line(stripped):
-            continue
-        text_started = text_started or len(stripped) >= 100
         if LONE_EDIT_LINE.match(line):
+            # The mobile site's edit link, under its heading.
             previous = _last_text_line(marked)
             if previous is not None and _can_be_heading(marked[previous]):
                 marked[previous] = _heading(marked[previous], levels)
-        elif EDIT_LINK.search(line) and _can_be_heading(EDIT_LINK.sub("", line)):
+            continue
+        if pasted_page and not text_started and stripped and _is_header_line(stripped):
+            continue
+        text_started = text_started or len(stripped) >= 100
+        if EDIT_LINK.search(line) and _can_be_heading(EDIT_LINK.sub("", line)):
             marked.append(_heading(line, levels))
         elif _can_be_heading(stripped) and (
             heading_key(stripped) in levels

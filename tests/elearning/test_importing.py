@@ -137,11 +137,20 @@ PLAIN_TEXT_HEADINGS = [
         "Titre\n\n1. Introduction\n\nTexte un.\n\n2. Causes\n\nTexte deux.",
         ["1. Introduction", "2. Causes"],
     ),
+    # A line followed by a lone "modifier" (the mobile site) is a heading, even a question;
+    # an invisible direction mark does not hide the signal.
+    (
+        "Titre\n\nTexte.\n\nQue faire ?\nmodifier\u200e\nRassurer la personne.",
+        ["Titre", "Que faire ?"],
+    ),
     # Under a heading, a block of short lines is its text, not another heading.
     ("Titre\n\nCauses[modifier | modifier le code]\nFatigue\nStress\n", ["Causes"]),
     ("Titre\n\nTexte.\n\nCauses\n\nFatigue\nStress\nCaféine", ["Titre", "Causes"]),
     # A line with a final stop or several commas is a sentence, not a heading.
-    ("Titre\n\nTexte.\n\nUne phrase courte.\n\nFatigue, stress, caféine", ["Titre"]),
+    (
+        "Titre\n\nTexte.\n\nUne phrase courte.\n\nSuite.\n\nFatigue, stress, café\n\nSuite.",
+        ["Titre"],
+    ),
 ]
 
 
@@ -296,6 +305,29 @@ def test_citation_marks_are_removed_from_sentences(line, cleaned):
     assert lessons(read_document(LESSON.format(line).encode()))["La leçon"] == cleaned
 
 
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        (
+            "notes.md",
+            "# Hoquet\n\n## Causes[modifier | modifier le code]\n\nmodifier\n\nLa fatigue[1].\n\n"
+            "## Voir aussi\n\n- Diaphragme\n\n## Conduite\n\nRassurer.\n\n"
+            "Dernière modification il y a 2 mois\n\nLicence CC BY-SA.\n",
+        ),
+        (
+            "",
+            "<h1>Hoquet</h1><h2>Causes<span>[modifier | modifier le code]</span></h2>"
+            "<p>modifier</p><p>La fatigue<sup>[1]</sup>.</p><h2>Voir aussi</h2><ul><li>"
+            "Diaphragme</li></ul><h2>Conduite</h2><p>Rassurer.</p>"
+            "<p>Dernière modification il y a 2 mois</p><p>Licence CC BY-SA.</p>",
+        ),
+    ],
+)
+def test_markdown_and_html_lose_the_same_furniture(name, document):
+    result = read_document(document.encode(), name)
+    assert lessons(result) == {"Causes": "La fatigue.", "Conduite": "Rassurer."}
+
+
 # --- Markdown, HTML source pasted, Word ---------------------------------------------------
 
 MARKDOWN = """# Les crampes
@@ -350,6 +382,18 @@ def test_html_source_pasted_is_read_as_html():
     }
 
 
+def test_html_pasted_loses_images_footnotes_and_links_within_the_page():
+    paste = (
+        "<h2>Causes</h2><p>Une cause<sup><a href='#footnote-1'>[1]</a></sup> "
+        "<img src='data:image/png;base64,AAAA' alt='schéma'> (voir "
+        "<a href='https://example.org/guide'>le guide</a>).</p>"
+        "<ol><li id='footnote-1'><p>Martin, 2010. <a href='#footnote-ref-1'>↑</a></p></li></ol>"
+    )
+    assert lessons(read_document(paste.encode())) == {
+        "Causes": "Une cause (voir [le guide](https://example.org/guide))."
+    }
+
+
 def test_text_that_only_mentions_a_tag_is_plain_text():
     result = read_document("Titre\n\nLa leçon\n\n<5 mmol/L : une hypokaliémie.\n".encode())
     assert lessons(result) == {"La leçon": "<5 mmol/L : une hypokaliémie."}
@@ -389,6 +433,21 @@ def test_a_word_document_keeps_its_headings_lists_and_emphasis():
     }
 
 
+def test_a_word_table_keeps_its_first_row_as_header():
+    document = docx.Document()
+    document.add_heading("Évaluer le risque", level=1)
+    table = document.add_table(rows=2, cols=2)
+    texts = ["Test", "Résultat", "Appui unipodal", "< 5 s"]
+    for cell, text in zip(table._cells, texts, strict=True):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_document(buffer.getvalue(), "tests.docx")
+    assert lessons(result)["Évaluer le risque"] == (
+        "| Test | Résultat |\n| --- | --- |\n| Appui unipodal | < 5 s |"
+    )
+
+
 def test_a_word_document_without_a_title_style_is_named_by_its_first_line():
     result = read_document(word_document(title=False), "fiche.docx")
     assert result.title == "Fiche distribuée en cours."
@@ -407,6 +466,14 @@ def zip_file(names):
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in names:
             archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+def zip_bomb():
+    """A small .docx whose document unpacks to more than 50 MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", bytes(51 * 1024 * 1024))
     return buffer.getvalue()
 
 
@@ -445,6 +512,7 @@ REFUSALS = [
     (b"{\\rtf1 Bonjour}", "ancien.doc", "old Word document (.doc)"),
     (b"PK\x03\x04 not a zip", "abime.docx", "damaged"),
     (zip_file(["word/document.xml"]), "abime.docx", "damaged"),
+    (zip_bomb(), "bombe.docx", "too large once unpacked"),
     # Too large.
     (b"a" * (MAX_DOCUMENT_BYTES + 1), "grand.txt", "too large"),
     (("Titre\n\n" + "Un\n\nTexte.\n\n" * 201).encode(), "a.txt", "would make 201 lessons"),
