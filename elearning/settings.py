@@ -295,4 +295,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # trafilatura logs an error for every page without a main text; the importer already
+    # tells the instructor so, and such a page is her document, not a fault of the site.
+    "loggers": {"trafilatura": {"level": "CRITICAL"}},
 }
