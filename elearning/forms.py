@@ -125,7 +125,7 @@ class ImportedCourseForm(forms.Form):
     title = forms.CharField(
         label=_("Course title"),
         max_length=TITLE_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        widget=forms.TextInput(attrs={"class": "vTextField import-title"}),
         error_messages={"required": _("Give the course a title.")},
         help_text=_("Importing again under the same title updates that course."),
     )
@@ -143,7 +143,7 @@ class ImportedLessonForm(forms.Form):
     title = forms.CharField(
         label=_("Lesson title"),
         max_length=TITLE_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        widget=forms.TextInput(attrs={"class": "vTextField import-title"}),
         error_messages={"required": _("Give the lesson a title, or leave it out.")},
     )
     body = forms.CharField(
