@@ -26,6 +26,8 @@ from elearning.models import Course, Lesson, LessonProgress
 
 SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "secousses-dans-la-jambe.txt"
 DOCUMENTS = Path(__file__).parent / "documents"
+# The development texts of the drafting rules (never the held-out test set beside them).
+DEVELOPMENT_TEXTS = sorted((Path(__file__).parent / "texts" / "dev").glob("[0-9]*"))
 ENCYCLOPEDIA_PAGES = ["encyclopedie-bureau.txt", "encyclopedie-mobile.txt", "page-enregistree.html"]
 
 
@@ -284,6 +286,26 @@ def test_an_encyclopedia_page_makes_clean_slugs(name):
         "causes",
         "conduite-a-tenir",
     ]
+
+
+@pytest.mark.parametrize("path", DEVELOPMENT_TEXTS, ids=lambda path: path.name)
+def test_the_development_texts_make_clean_lessons(path):
+    result = read_document(path.read_bytes(), path.name)
+    assert len(result.lessons) >= 5
+    text = all_text(result)
+    for furniture in [
+        r"\[\s*\d",  # citation marks
+        r"\[réf",
+        r"\[modifier",
+        r"(?m)^\s*modifier\s*$",
+        r"↑",
+        r"(?m)^(Sommaire|Notes et références|Voir aussi|Liens externes|Articles liés)$",
+        r"Wikipédia",
+        r"(?i)cookies",
+        r"Mise en garde médicale",
+        r"Dernière modification",
+    ]:
+        assert not re.search(furniture, text), furniture
 
 
 CITATION_MARKS = [
