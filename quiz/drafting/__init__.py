@@ -14,9 +14,10 @@ Markdown is reduced to plain sentences first; its lists are kept as enumerations
 from itertools import groupby
 from operator import attrgetter
 
-from .analysis import analyse, is_draftable
+from .analysis import analyse, is_draftable, topic_phrase
 from .checks import is_well_formed, similar_lengths
 from .cloze import cloze_drafts
+from .definitions import definition_drafts, definitions_of
 from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, draft_key, rank
 from .figures import figure_drafts, figures_of
 from .fluency import has_slips
@@ -24,6 +25,7 @@ from .pipeline import PIPELINE, load_pipeline
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
+from .true_statement import true_statement_drafts
 
 __all__ = [
     "BLANK", "FALSE", "MULTIPLE", "PIPELINE", "SINGLE", "TRUE", "TRUE_FALSE", "Draft",
@@ -31,21 +33,38 @@ __all__ = [
 ]  # fmt: skip
 
 
-def draft_questions(text, *, context=None, limit=None):
+def draft_questions(text, *, context=None, limit=None, topic=None):
     """Drafts from `text`, best first. `context`: the whole course's text, where distractors
-    and contrasting pairs are looked for (defaults to `text`)."""
+    and contrasting pairs are looked for (defaults to `text`). `topic`: the course's title,
+    which statements that do not name what they are about may be tied to."""
     if not isinstance(text, str) or not text.strip():
         return []
     course = analyse(context if context and context.strip() else text)
     own = analyse(text)
     course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]
-    candidates = []
+    topic = topic_phrase(topic, course)
+    course_definitions = definitions_of(_statements(course))
+    candidates, true_false = [], []
     for _block, sentences in groupby(own.sentences, key=attrgetter("block")):
-        for statement in statements_of(list(sentences), course):
+        for statement in statements_of(list(sentences), course, topic):
             if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
                 candidates += cloze_drafts(statement, course)
                 candidates += figure_drafts(statement, course_figures)
-                candidates += true_false_drafts(statement, course)
+                candidates += definition_drafts(statement, course_definitions)
+                true_false.append((statement, true_false_drafts(statement, course)))
+    for _statement, drafts in true_false:
+        false = [draft for draft in drafts if draft.answer == FALSE]
+        candidates += false or drafts  # 'Vrai' only where no false statement could be made
+    candidates += true_statement_drafts(true_false)
     candidates += select_all_drafts(own, course)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts
+
+
+def _statements(analysis):
+    """Every standalone statement of a text, paragraph by paragraph."""
+    return [
+        statement
+        for _block, sentences in groupby(analysis.sentences, key=attrgetter("block"))
+        for statement in statements_of(list(sentences), analysis)
+    ]

@@ -53,6 +53,7 @@ class Sentence:
     terms: list
     block: int = 0  # the paragraph or list it is in, by position
     source: str = ""  # the sentence of the text it was made from, when it was rewritten
+    following: str = ""  # the sentence after it in its paragraph, which often says why
 
     def __post_init__(self):
         self.source = self.source or self.text
@@ -597,3 +598,16 @@ def claims(span):
     ):
         count += 1  # 'Les fasciculations bénignes sont fréquentes': the claim is the copula's
     return count
+
+
+def topic_phrase(title, analysis):
+    """The course's title as the text writes it with its article ('Sclérose en plaques' ->
+    'la sclérose en plaques'), or None where the title names no term of the text."""
+    if not title:
+        return None
+    wanted = " ".join(title.split("(")[0].split(":")[0].lower().split())
+    for term in analysis.pool:
+        bare = term.text[len(term.article) :].strip().lower()
+        if term.article in ("le", "la", "l'") and bare == wanted:
+            return term.text[:1].lower() + term.text[1:]
+    return None

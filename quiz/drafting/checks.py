@@ -41,6 +41,10 @@ def is_well_formed(draft):
         return False
     if draft.kind == TRUE_FALSE:
         return texts == [TRUE, FALSE] and len(correct) == 1
+    if draft.kind == SINGLE and BLANK not in draft.stem and draft.stem.endswith("?"):
+        # A question whose options are statements or definitions, each written as such.
+        capitals = {text[:1].isupper() for text in texts}
+        return len(correct) == 1 and len(capitals) == 1 and similar_lengths(texts, correct[0])
     if any(text[:1] != text[:1].lower() and not _keeps_capital(text) for text in texts):
         return False  # a capital letter tells the answer
     if draft.kind == SINGLE:

@@ -29,8 +29,8 @@ def cloze_drafts(sentence, course):
         if chosen is None:
             continue
         plausible = sum(plausibility(term, other, course) >= PLAUSIBLE for other in chosen)
-        if not plausible:
-            continue  # every distractor would need replacing: not a draft worth proposing
+        if plausible < 2 or plausible < len(chosen) - (1 if course.bold else 0):
+            continue  # a distractor nobody would choose; in an authored text, one to replace
         options = [answer] + [lower_first(other.text) for other in chosen]
         stem = sentence.text[: term.start] + BLANK + sentence.text[term.end :]
         score = 2.6 + 0.05 * min(course.lemma_counts[term.head_lemma], 4)

@@ -50,10 +50,18 @@ def make_draft(kind, stem, choices, answer, sentence, score):
         choices=tuple(choices),
         answer=answer,
         source_sentence=source,
-        explanation=f"D'après le cours : « {source} »",
+        explanation=f"D'après le cours : {quoted(sentence)}",
         score=round(score, 3),
         key=draft_key(claim, kind, answer),
     )
+
+
+def quoted(sentence):
+    """The source sentence in quotes, with the sentence after it where there is one: the
+    explanation then says why, not only what the question said."""
+    source = getattr(sentence, "source", sentence)
+    following = getattr(sentence, "following", "")
+    return f"« {source} {following} »" if following else f"« {source} »"
 
 
 def ordered_choices(options, answer):

@@ -13,6 +13,7 @@ class Enumeration:
     source: str
     heads: frozenset = frozenset()
     label_has_verb: bool = False
+    heading: str = ""  # the heading the list is under, when its own label says too little
 
 
 def list_blocks(units, docs):
@@ -40,13 +41,25 @@ def list_enumeration(block, docs, nlp):
         return None
     label = block.heading
     if block.intro and not _starts_with_pronoun(block.intro):
-        label = block.intro.rstrip(" :")
+        label = _without_copula(block.intro.rstrip(" :"))
     source = "; ".join(doc.text.strip().rstrip(" ;.") for doc in docs)
     if block.intro:
         source = f"{block.intro} {source}."
     elif block.heading:
         source = f"{block.heading} : {source}."
-    return Enumeration(label, terms, source)
+    return Enumeration(label, terms, source, heading=block.heading)
+
+
+_COPULAS = (" sont notamment", " sont les suivants", " sont", " comprennent", " incluent")
+
+
+def _without_copula(intro):
+    """'Les principales causes d'hypocalcémie sont' -> 'Les principales causes
+    d'hypocalcémie': the list is what the label names."""
+    for copula in _COPULAS:
+        if intro.endswith(copula):
+            return intro[: -len(copula)]
+    return intro
 
 
 def _item_terms(item):

@@ -6,7 +6,7 @@ out, and the instructor edits the lesson."""
 from functools import lru_cache
 
 from .lexicon import GENDER_OF_WORD
-from .pipeline import load_pipeline
+from .pipeline import parse
 
 # Nouns that French puts right after another noun ('la maladie type', 'un mot clé').
 NOUN_MODIFIERS = {
@@ -83,7 +83,7 @@ def _disagrees(adjective):
 def lexical_gender(lemma):
     """The gender spaCy's model gives a noun seen without an article, or None: a second
     opinion where the text uses both genders as often ('le jambe', 'la jambe')."""
-    doc = load_pipeline()(f"Il voit {lemma}.")
+    doc = parse(f"Il voit {lemma}.")
     nouns = [t for t in doc if t.lower_ == lemma and t.pos_ == "NOUN"]
     genders = nouns[0].morph.get("Gender") if nouns else []
     return genders[0] if genders else None

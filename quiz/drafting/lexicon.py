@@ -146,7 +146,7 @@ POINTING_WORDS = {
     "précédentes", "suivant", "suivante", "suivants", "suivantes", "ici", "là",
     "ceux-ci", "celles-ci", "celui-ci", "celle-ci", "ce dernier", "cette dernière",
     "dernier", "dernière", "derniers", "dernières", "premier", "première", "second",
-    "seconde", "même",
+    "seconde", "même", "alors",
 }  # fmt: skip
 
 
@@ -165,7 +165,7 @@ RELATIONAL_NOUNS = {
 
 # Participles that qualify people by the disease the text is about ('les personnes
 # touchées'): without a complement, by what is not said.
-TOPIC_PARTICIPLES = {"toucher", "atteindre", "concerner", "affecter", "souffrir"}
+TOPIC_PARTICIPLES = {"toucher", "atteindre", "concerner", "affecter", "souffrir", "épargner"}
 
 
 # Words that make a statement partial, graded or hedged: negating such a statement does not
@@ -196,7 +196,7 @@ POINTING_PHRASES = (
 
 
 # Adverbs that tie a clause to the one before; a standalone statement does without them.
-TYING_ADVERBS = {"donc", "alors", "également", "aussi", "ensuite", "puis", "enfin"}
+TYING_ADVERBS = {"donc", "également", "aussi", "ensuite", "puis", "enfin"}
 
 
 # Nouns for a share of something: as a subject without a complement, a share of what?

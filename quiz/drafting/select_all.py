@@ -125,22 +125,30 @@ def _term_heads(text):
 
 
 def _best_label(cluster):
-    """The question for a category: 'font partie des <label>' from a label 'Les ...',
-    'sont des <label>' from a bare plural noun phrase."""
+    """The question for a category: 'font partie des <label>' from a label 'Les ...' ('Les
+    principales causes d'hypocalcémie'), 'sont des <label>' from a bare plural noun phrase
+    of two words or more ('Facteurs intrinsèques'); the heading above the list when its own
+    label says too little ('Les plus fréquents sont :')."""
     for enumeration in cluster["members"]:
-        label = " ".join(w for w in enumeration.label.split() if w.lower() != "autres")
-        first, _, rest = label.partition(" ")
-        if enumeration.label_has_verb:
-            continue
-        if first.lower() == "les" and rest and len(label.split()) <= 10:
-            return f"font partie des {rest}"
-    for enumeration in cluster["members"]:
-        label = enumeration.label
-        words = label.split()
-        if 1 <= len(words) <= 4 and words[0].endswith("s") and words[0][:1].isupper():
-            if any(w in ("est", "sont", "ont", "a") for w in words):
-                continue
-            return f"sont des {lower_first(label)}"
+        for label, has_verb in ((enumeration.label, enumeration.label_has_verb),
+                                (enumeration.heading, False)):  # fmt: skip
+            question = _question(label, has_verb)
+            if question:
+                return question
+    return None
+
+
+def _question(label, has_verb):
+    words = [w for w in label.split() if w.lower() not in ("autres", "d'autres")]
+    if has_verb or not words or any(w in ("est", "sont", "ont", "a") for w in words):
+        return None
+    first, rest = words[0], " ".join(words[1:])
+    if first.lower() == "les" and rest and len(words) <= 10:
+        if not _term_heads(rest):
+            return None  # 'Les plus fréquents': of what?
+        return f"font partie des {rest}"
+    if 2 <= len(words) <= 5 and first.endswith("s") and first[:1].isupper():
+        return f"sont des {lower_first(' '.join(words))}"
     return None
 
 

@@ -29,7 +29,7 @@ from .lexicon import (
     TOPIC_PARTICIPLES,
     TYING_ADVERBS,
 )
-from .pipeline import load_pipeline
+from .pipeline import parse
 
 CITATION = re.compile(
     r"\s?\[(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|(?:n|note|N)\s?\d+|réf\.?\s*(?:nécessaire|souhaitée)"
@@ -89,7 +89,7 @@ def _at_colon(piece):
     if " : " not in piece:
         return [piece]
     left, right = piece.split(" : ", 1)
-    doc = load_pipeline()(right)
+    doc = parse(right)
     clause = any(t.dep_.startswith("nsubj") for t in doc) and any(
         "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in doc
     )
@@ -102,10 +102,10 @@ def _without_label(piece):
     if match is None:
         return piece
     label, rest = piece[: match.end()], piece[match.end() :]
-    doc = load_pipeline()(label.rstrip(" :"))
+    doc = parse(label.rstrip(" :"))
     if any("Fin" in t.morph.get("VerbForm") for t in doc):
         return piece  # 'X est rare : ...' is a claim that the rest explains
-    rest_doc = load_pipeline()(rest)
+    rest_doc = parse(rest)
     if any(t.dep_.startswith("nsubj") for t in rest_doc) and any(
         "Fin" in t.morph.get("VerbForm") for t in rest_doc
     ):
@@ -124,30 +124,50 @@ class Antecedent:
     kinds: frozenset  # what that sentence says it is ('La myasthénie est une maladie ...')
 
 
-def statements_of(sentences, analysis):
+def statements_of(sentences, analysis, topic=None):
     """The standalone statements of a block's sentences, in order: each a Sentence whose
-    `source` is the sentence of the text it comes from (without its citation marks)."""
-    nlp = load_pipeline()
+    `source` is the sentence of the text it comes from (without its citation marks).
+    `topic`: what the text is about, with its article ('la sclérose en plaques'), for the
+    statements that say what it does without naming it ('Les nerfs périphériques ne sont
+    pas touchés' -> 'Dans la sclérose en plaques, les nerfs ...')."""
     found = []
     antecedent = None
-    for sentence in sentences:
-        candidates, antecedent = _rewrite(sentence.text, antecedent, analysis, nlp)
+    for index, sentence in enumerate(sentences):
+        candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
+        following = ""
+        if index + 1 < len(sentences):
+            following = " ".join(CITATION.sub("", sentences[index + 1].text).split())
+            if len(following.split()) > 40 or not following[:1].isupper():
+                following = ""
         for text in candidates:
-            span = nlp(text)[:]  # one statement, even where the parser sees two sentences
+            span = parse(text)[:]  # one statement, even where the parser sees two sentences
+            if topic and _said_of_the_topic(span):
+                span = parse(f"Dans {topic}, {lower_first(text)}")[:]
+                text = span.text
             if points_back(span, analysis):
                 continue
             source = " ".join(CITATION.sub("", sentence.text).split())
-            found.append(Sentence(span, text, terms_of(span), sentence.block, source))
+            found.append(Sentence(span, text, terms_of(span), sentence.block, source, following))
     return found
 
 
-def _rewrite(text, antecedent, analysis, nlp):
+def _said_of_the_topic(span):
+    """'Les nerfs périphériques ne sont pas touchés': touched by the disease the text is
+    about, which the statement does not name."""
+    root = span.root
+    participle = root.lemma_.lower() in TOPIC_PARTICIPLES or (
+        root.lower_.rstrip("es") in ("touché", "atteint", "épargné", "concerné", "affecté")
+    )  # 'atteinte' read as a noun
+    return participle and not any(c.dep_.startswith(("obl", "nmod")) for c in root.children)
+
+
+def _rewrite(text, antecedent, analysis):
     """The statements a sentence makes, and the antecedent it leaves for the next one."""
     cleaned = clean_sentence(text)
     statements = []
     next_antecedent = None
     for index, clause in enumerate(_clauses(_without_connective(cleaned))):
-        doc = nlp(clause)
+        doc = parse(clause)
         root = doc[:].root
         subject = _subject(root)
         resolved = clause
@@ -157,19 +177,19 @@ def _rewrite(text, antecedent, analysis, nlp):
                 resolved = None
             elif replacement is not None:
                 resolved = _replace(doc, subject, replacement)
-        found = _antecedent_of(nlp(resolved) if resolved else None, analysis)
+        found = _antecedent_of(parse(resolved) if resolved else None, analysis)
         if index == 0 or found is not None:
             next_antecedent = antecedent = found
         if resolved is None:
             continue
-        statements += _split_coordination(nlp(_without_adverbs(resolved)))
+        statements += _split_coordination(parse(_without_adverbs(resolved)))
     return statements, next_antecedent
 
 
 def _without_adverbs(text):
     """Without the adverbs that tie a clause to the one before ('Le patient porte donc
     une carte', 'Les crampes peuvent également survenir la nuit'): the claim stands alone."""
-    doc = load_pipeline()(text)
+    doc = parse(text)
     dropped = {
         t.i
         for t in doc
@@ -295,6 +315,8 @@ def _split_coordination(doc):
         return [text]
     if subject is None or subject.i > root.i:
         return []
+    if any(t.lower_ in ("qui", "que", "dont") and root.i < t.i < conjuncts[0].i for t in doc):
+        return []  # 'une faiblesse qui augmente à l'effort et diminue au repos': whose verb?
     ending = text.rstrip()[-1] if text.rstrip()[-1:] in ".!" else "."
     cut = min(c.left_edge.i for c in conjuncts)
     while cut > root.i and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
@@ -315,7 +337,7 @@ def _split_coordination(doc):
 def _is_clause(text):
     """A statement with a finite verb or a copula, that does not end on a conjunction and a
     bare noun phrase ('La sensibilité n'est pas atteinte et la maladie.')."""
-    doc = load_pipeline()(text)
+    doc = parse(text)
     if not any("Fin" in t.morph.get("VerbForm") for t in doc):
         return False
     words = [t for t in doc if not t.is_punct]
@@ -371,6 +393,8 @@ def points_back(span, analysis):
                 return True  # 'Ses symptômes ...': whose?
         if token.lemma_.lower() == "autre" and token.pos_ in ("ADJ", "PRON", "DET"):
             return True  # 'd'autres causes': other than what the text said before
+    if _said_of_the_topic(span) and not lowered.startswith("dans "):
+        return True  # 'La sensibilité n'est pas atteinte': by what?
     for noun in span:
         if noun.pos_ != "NOUN" or not noun.dep_.startswith(("nsubj", "obl")):
             continue

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of
-from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise
+from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise, quoted
 from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
 
 
@@ -26,9 +26,23 @@ def true_false_drafts(sentence, course):
         if toggled:
             drafts.append(_statement(toggled, False, sentence, 2.9 if removed else 2.6, course))
     drafts = [draft for draft in drafts if draft is not None]
+    if not drafts and not worth_stating(sentence.span):
+        return []
     if drafts or any(is_key_phrase(term, course) for term in sentence.terms):
         drafts.append(_statement(sentence.text, True, sentence, 1.3 - 0.3 * unsure, course))
     return [draft for draft in drafts if draft is not None]
+
+
+def worth_stating(span):
+    """A true statement worth a question: not hedged ('peut', 'parfois', 'pas toujours'),
+    not advice ('Il ne faut pas confondre ...'), not a count that names nothing ('Deux
+    signes d'examen ...')."""
+    if is_hedged(span) or any(t.lower_ == "toujours" for t in span if t.i > 0):
+        return False
+    if any(t.lemma_ == "falloir" for t in span):
+        return False
+    first = span[0]
+    return not (first.pos_ == "NUM" or first.lower_ in ("deux", "trois", "quatre", "plusieurs"))
 
 
 def can_negate(span):
@@ -40,6 +54,14 @@ def can_negate(span):
     words = [t for t in span if not t.is_punct]
     if len(words) > 25 or any(t.text == ":" for t in span):
         return False  # long, or a list after a colon that the negation would cover
+    root = span.root
+    denied = any(t.lower_ in ("ne", "n'") for t in span)
+    if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children) and not denied:
+        return False  # 'La tétanie n'est pas un état ...': a definition denied teaches little
+    if sum(t.text == "," for t in span) >= 2 or sum(t.dep_ == "conj" for t in span) >= 2:
+        return False  # a list: which of its items would the negation deny?
+    if root.lemma_ in ("rester", "demeurer"):
+        return False  # 'ne reste pas inconnue': say 'est connue' or nothing
     for token in span:
         if token.lower_ in HEDGES or token.lemma_.lower() in HEDGE_LEMMAS or token.pos_ == "NUM":
             return False
@@ -62,7 +84,7 @@ def _statement(statement, is_true, sentence, score, course):
     answer = TRUE if is_true else FALSE
     draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence, score)
     if not is_true:
-        draft = replace(draft, explanation=f"Faux. D'après le cours : « {sentence.source} »")
+        draft = replace(draft, explanation=f"Faux. D'après le cours : {quoted(sentence)}")
     return draft
 
 
@@ -176,7 +198,13 @@ def _negation_toggle(span):
     partitive = {}  # 'déclenchent des influx' -> 'ne déclenchent pas d'influx'
     if verb.lemma_ != "être":
         for token in span:
-            if token.dep_ != "obj" or token.head.i != root.i:
+            if token.head.i not in (root.i, verb.i):
+                continue
+            if token.dep_ == "obl:arg" and any(
+                c.dep_ == "case" and c.lower_ in ("des", "du") for c in token.children
+            ):
+                return None, False  # 'déclenchent des influx' read as 'de les': unsure
+            if token.dep_ != "obj":
                 continue
             for child in token.children:
                 if child.dep_ == "det" and child.lower_ in ("un", "une", "des", "du"):

