@@ -25,7 +25,6 @@ from .pipeline import PIPELINE, load_pipeline
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
-from .true_statement import true_statement_drafts
 
 __all__ = [
     "BLANK", "FALSE", "MULTIPLE", "PIPELINE", "SINGLE", "TRUE", "TRUE_FALSE", "Draft",
@@ -55,7 +54,6 @@ def draft_questions(text, *, context=None, limit=None, topic=None):
     for _statement, drafts in true_false:
         false = [draft for draft in drafts if draft.answer == FALSE]
         candidates += false or drafts  # 'Vrai' only where no false statement could be made
-    candidates += true_statement_drafts(true_false)
     candidates += select_all_drafts(own, course)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts

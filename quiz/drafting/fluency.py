@@ -12,6 +12,7 @@ from .pipeline import parse
 NOUN_MODIFIERS = {
     "type", "clé", "clef", "cible", "modèle", "témoin", "standard", "limite", "pilote",
     "phare", "record", "éclair", "choc", "relais", "tampon", "retard", "minute", "express",
+    "droit", "droite", "gauche",
 }  # fmt: skip
 
 

@@ -155,6 +155,8 @@ def _said_of_the_topic(span):
     """'Les nerfs périphériques ne sont pas touchés': touched by the disease the text is
     about, which the statement does not name."""
     root = span.root
+    if "Fin" in root.morph.get("VerbForm"):
+        return False  # 'La myasthénie touche les femmes jeunes' says who it touches
     participle = root.lemma_.lower() in TOPIC_PARTICIPLES or (
         root.lower_.rstrip("es") in ("touché", "atteint", "épargné", "concerné", "affecté")
     )  # 'atteinte' read as a noun

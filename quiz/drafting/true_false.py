@@ -60,7 +60,11 @@ def can_negate(span):
         return False  # 'La tétanie n'est pas un état ...': a definition denied teaches little
     if sum(t.text == "," for t in span) >= 2 or sum(t.dep_ == "conj" for t in span) >= 2:
         return False  # a list: which of its items would the negation deny?
-    if root.lemma_ in ("rester", "demeurer"):
+    if {root.lemma_, *(c.lemma_ for c in root.children if c.dep_ == "cop")} & {
+        "rester",
+        "reste",
+        "demeurer",
+    }:
         return False  # 'ne reste pas inconnue': say 'est connue' or nothing
     for token in span:
         if token.lower_ in HEDGES or token.lemma_.lower() in HEDGE_LEMMAS or token.pos_ == "NUM":

@@ -2,19 +2,17 @@
 questions nobody edited, keeps every instructor's edit, and changes no attempt or grade."""
 
 import importlib
-import json
 import random
-from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
-from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 
 from elearning.content import load_question_bank
 from elearning.models import QuestionSource
 from quiz.attempts import draw_questions, save_answer, start_attempt, submit_attempt
 from quiz.models import Attempt, Choice, Question, Response
+from tests.bank import SHIPPED
 from tests.quiz.answers import right
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +21,6 @@ MIGRATION_NAME = "0010_question_bank_second_review"
 migration = importlib.import_module(f"elearning.migrations.{MIGRATION_NAME}")
 REVISIONS = migration.REVISIONS
 
-BANK = json.loads(
-    (Path(settings.BASE_DIR) / "fixtures" / "quiz-secousses-dans-la-jambe.json").read_text(
-        encoding="utf-8"
-    )
-)
-SHIPPED = [
-    question
-    for checkpoint in [*BANK["checkpoints"], BANK["final"]]
-    for question in checkpoint["questions"]
-]
 FIELDS = ("text", "kind", "category", "objective", "explanation", "choices")
 
 

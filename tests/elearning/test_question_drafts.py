@@ -32,7 +32,7 @@ def fake_draft(kind, stem, choices, answer, sentence, score):
     return Draft(kind, stem, choices, answer, sentence, explanation, score, key)
 
 
-def fake_drafts(text, *, context=None, limit=None):
+def fake_drafts(text, *, context=None, limit=None, topic=None):
     sentence = text.strip().split(".")[0] + "."
     drafts = [
         fake_draft(
@@ -60,7 +60,7 @@ def engine(monkeypatch):
     """The drafting engine replaced by fixed drafts (and its calls recorded)."""
     calls = []
 
-    def draft_questions(text, *, context=None, limit=None):
+    def draft_questions(text, *, context=None, limit=None, topic=None):
         calls.append((text, context, limit))
         return fake_drafts(text, context=context, limit=limit)
 

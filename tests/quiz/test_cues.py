@@ -1,11 +1,7 @@
 """The cue check (quiz.cues): each rule catches its cue, spares sound questions, and finds none
 in the shipped question bank."""
 
-import json
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.utils import translation
 
 from quiz.cues import (
@@ -18,6 +14,7 @@ from quiz.cues import (
     find_cues,
     same_root,
 )
+from tests.bank import SHIPPED
 
 
 def codes(stem, choices):
@@ -243,17 +240,6 @@ def test_each_cue_says_what_to_change_in_english():
 
 
 # -- the shipped question bank ------------------------------------------------------------------
-
-BANK = json.loads(
-    (Path(settings.BASE_DIR) / "fixtures" / "quiz-secousses-dans-la-jambe.json").read_text(
-        encoding="utf-8"
-    )
-)
-SHIPPED = [
-    question
-    for checkpoint in [*BANK["checkpoints"], BANK["final"]]
-    for question in checkpoint["questions"]
-]
 
 
 def test_no_question_of_the_shipped_bank_has_a_cue():

@@ -250,8 +250,8 @@ def ranked(course_drafts):
 
 def measure(course_drafts, labels):
     """The drafts these labels can judge (cloze, true/false, select-all; the questions on a
-    definition or on which statement is exact are judged in the labelled sets of
-    tests/elearning/texts/), each with its verdict, and the best-ranked fifth."""
+    definition are judged in the labelled sets of tests/elearning/texts/), each with its
+    verdict, and the best-ranked fifth."""
     judged = []
     for draft in ranked(course_drafts):
         if draft.kind == drafting.SINGLE and BLANK not in draft.stem:
