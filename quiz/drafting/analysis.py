@@ -75,7 +75,7 @@ class Analysis:
     words: set  # lower-cased words of the text
     enumerations: list
     category_of: dict  # noun lemma -> the index of the category of lists it is listed in
-    opposed: dict  # CONTRASTS pair index -> what the text sets its two words against about
+    opposed: dict  # CONTRASTS pair index -> what the text opposes its words about (None: any)
     normalised_sentences: set
 
 
@@ -183,18 +183,8 @@ def _opposed(docs):
     first_words = {left[0]: index for index, (left, _right) in enumerate(CONTRASTS)}
     for adverbs, adjectives in CONTRAST_FAMILIES:
         if first_words[adjectives] in opposed:
-            opposed[first_words[adverbs]] = ANY_SUBJECT
+            opposed[first_words[adverbs]] = None  # said of anything
     return opposed
-
-
-class _Anything(frozenset):
-    """What an adverb pair that follows an adjective pair may be said of: anything."""
-
-    def __and__(self, other):
-        return other or frozenset({("any", "")})
-
-
-ANY_SUBJECT = _Anything()
 
 
 def said_of(token):
@@ -543,11 +533,6 @@ def is_draftable(sentence):
     return not any(
         t.dep_.startswith("nsubj") and t.pos_ == "PRON" and t.head == span.root for t in span
     )
-
-
-def points_back(span):
-    """A demonstrative ('ces signes', 'cette maladie') refers to what came before."""
-    return any(t.pos_ == "DET" and t.lower_ in ("ce", "cet", "cette", "ces") for t in span)
 
 
 def is_hedged(span):

@@ -101,7 +101,9 @@ def _contrast_swap(sentence, course):
         if index not in course.opposed:
             continue  # the text does not set these two words against each other
         if not any(
-            t.lower_ in left + right and (course.opposed[index] & said_of(t)) for t in tokens
+            t.lower_ in left + right
+            and (course.opposed[index] is None or course.opposed[index] & said_of(t))
+            for t in tokens
         ):
             continue  # 'position assise prolongée': not what the text calls brief or prolonged
         if lowered & set(left) and lowered & set(right):
