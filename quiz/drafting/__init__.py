@@ -44,8 +44,12 @@ def draft_questions(text, *, context=None, limit=None, topic=None):
     topic = topic_phrase(topic, course)
     course_definitions = definitions_of(_statements(course))
     candidates, true_false = [], []
-    for _block, sentences in groupby(own.sentences, key=attrgetter("block")):
-        for statement in statements_of(list(sentences), course, topic):
+    blocks = [
+        list(sentences) for _block, sentences in groupby(own.sentences, key=attrgetter("block"))
+    ]
+    for index, sentences in enumerate(blocks):
+        after = [sentence for block in blocks[index + 1 :] for sentence in block]
+        for statement in statements_of(sentences, course, topic, after):
             if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
                 candidates += cloze_drafts(statement, course)
                 candidates += figure_drafts(statement, course_figures)

@@ -54,6 +54,7 @@ class Sentence:
     block: int = 0  # the paragraph or list it is in, by position
     source: str = ""  # the sentence of the text it was made from, when it was rewritten
     following: str = ""  # the sentence after it in its paragraph, which often says why
+    preceding: str = ""  # the sentence before it, where the statement took its subject there
 
     def __post_init__(self):
         self.source = self.source or self.text
@@ -215,7 +216,21 @@ def _sentences(doc):
             spans[-1] = doc[spans[-1].start : span.end]
         else:
             spans.append(span)
-    return spans
+    return [piece for span in spans for piece in _split_at_full_stops(span)]
+
+
+def _split_at_full_stops(span):
+    """The parser sometimes runs on past a full stop after a unit ('2,20 mmol/L. Quand
+    l'albumine ...'): a stop followed by a capital ends a sentence."""
+    doc, pieces, start = span.doc, [], span.start
+    for token in span[:-1]:
+        following = doc[token.i + 1]
+        stop = token.text == "." or (token.text.endswith(".") and token.nbor(-1).text == "/")
+        if stop and following.text[:1].isupper():  # 'mmol/L.' is one token
+            pieces.append(doc[start : token.i + 1])
+            start = token.i + 1
+    pieces.append(doc[start : span.end])
+    return pieces
 
 
 def bare_phrase(phrase):
@@ -531,8 +546,18 @@ def is_draftable(sentence):
     ):
         return False  # a case study's person: no general statement
     return not any(
-        t.dep_.startswith("nsubj") and t.pos_ == "PRON" and t.head == span.root for t in span
+        t.dep_.startswith("nsubj")
+        and t.pos_ == "PRON"
+        and t.head == span.root
+        and t.lower_ != "on"  # 'On parle d'hypocalcémie lorsque ...' points nowhere
+        for t in span
     )
+
+
+def says_on(span):
+    """'On parle de ...', 'on trouve ...': a statement of how things are named or found,
+    not a claim to call true or false."""
+    return any(t.lower_ == "on" and t.dep_.startswith("nsubj") for t in span)
 
 
 def is_hedged(span):

@@ -71,5 +71,8 @@ def _keeps_capital(text):
 
 
 def _article(text):
+    """The option's article ('l'' for an elided one), or '' when it has none ('85 %')."""
     first = text.split(" ", 1)[0].lower()
-    return "l'" if first.startswith("l'") else first
+    if first.startswith("l'"):
+        return "l'"
+    return first if first in ARTICLES else ""

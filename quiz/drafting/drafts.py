@@ -57,11 +57,21 @@ def make_draft(kind, stem, choices, answer, sentence, score):
 
 
 def quoted(sentence):
-    """The source sentence in quotes, with the sentence after it where there is one: the
-    explanation then says why, not only what the question said."""
+    """The source sentence in quotes, with the sentence before it where the statement took
+    its subject there, and the one after it where there is one: the explanation then says
+    why, not only what the question said."""
     source = getattr(sentence, "source", sentence)
-    following = getattr(sentence, "following", "")
-    return f"« {source} {following} »" if following else f"« {source} »"
+    parts = [getattr(sentence, "preceding", ""), source, getattr(sentence, "following", "")]
+    return "« " + " ".join(part for part in parts if part) + " »"
+
+
+def adds_to(sentence):
+    """Whether the explanation quotes more than the statement the question asks about."""
+    if getattr(sentence, "preceding", "") or getattr(sentence, "following", ""):
+        return True
+    source = getattr(sentence, "source", sentence)
+    claim = getattr(sentence, "text", sentence)
+    return len(source.split()) > len(claim.split()) + 3
 
 
 def ordered_choices(options, answer):

@@ -1,10 +1,11 @@
 """Cloze items on the text's figures: a value with its unit blanked ('La calcémie totale
 normale se situe _____'), the distractors other values of the same unit that the text gives
 for other things, or, where it gives too few, the answer's value moved by its own size (a
-range slid along, a value halved or doubled), so the options read alike and only one is what
+range slid along, a value moved by a round step on either side), so the options read alike and only one is what
 the text says. Nursing students are expected to know such figures (normal values, doses,
 delays, ages of onset)."""
 
+import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -50,18 +51,19 @@ def figure_drafts(sentence, course_figures):
     shape = _shape(match)
     seen = {normalise(answer)}
     others = []
+    source = getattr(sentence, "source", sentence.text)  # its other figures are true too
     for figure in course_figures:
         other = figure[5]
         if figure[4] != unit or _shape(other) != shape:
             continue
-        if normalise(other.group(0)) in seen or other.group(0) in sentence.text:
+        if normalise(other.group(0)) in seen or other.group(0) in source:
             continue
         seen.add(normalise(other.group(0)))
         others.append(other.group(0))
     for moved in _moved(low, high, unit, match):
         if len(others) >= 3:
             break
-        if normalise(moved) not in seen:
+        if normalise(moved) not in seen and moved not in source:
             seen.add(normalise(moved))
             others.append(moved)
     if len(others) < 2:
@@ -101,9 +103,21 @@ def _written(value, like):
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+def _round_step(size):
+    """A round step near `size`: 1, 2 or 5 times a power of ten (0,5 mmol/L, 10 ans)."""
+    if size <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** (size.adjusted())
+    for factor in (1, 2, 5, 10):
+        if size <= factor * power * Decimal("1.5"):
+            return factor * power
+    return 10 * power
+
+
 def _moved(low, high, unit, match):
     """Values of the answer's shape, moved by its own size: a range slid along by its width,
-    a value doubled and halved; percentages stay between 0 and 100."""
+    a value moved by a round step, a fifth of it or so, to three values around it;
+    percentages stay between 0 and 100, ages under 100."""
     answer = match.group(0)
     moved = []
     if high is not None:
@@ -120,11 +134,22 @@ def _moved(low, high, unit, match):
                 moved.append(swapped.replace("\0", highs, 1))
     else:
         text = match.group("value")
-        for factor in (Decimal(2), Decimal("0.5"), Decimal(3)):
-            value = low * factor
-            if unit == "%" and value > 100:
+        step = _round_step(low / 5)
+        ages = unit in ("an", "ans")
+        values = []
+        for k in (-2, -1, 1, 2, -3, 3):
+            value = low + k * step
+            if value <= 0 or (unit == "%" and value >= 100) or (ages and value > 100):
                 continue
-            written = _written(value, text)
-            if written and written != text:
-                moved.append(answer.replace(text, written, 1))
+            values.append((k, value))
+        # Three values around the answer, not always on the same side of it: the answer's
+        # rank among the options tells nothing.
+        values.sort()
+        windows = [values[i : i + 3] for i in range(len(values) - 2)]
+        if windows:
+            pick = int(hashlib.sha1(answer.encode()).hexdigest(), 16) % len(windows)
+            for _k, value in windows[pick]:
+                written = _written(value, text)
+                if written and written != text:
+                    moved.append(answer.replace(text, written, 1))
     return moved

@@ -84,8 +84,10 @@ def _clauses(text):
 def _at_colon(piece):
     """'Elle est trop faible pour bouger le membre : la jambe ne se déplace pas' makes two
     claims, the second one an explanation that needs the first ('La jambe ne se déplace
-    pas' alone says nothing): only the first is kept. 'Deux hormones maintiennent la
-    calcémie : la PTH et la vitamine D' is one claim, with its list."""
+    pas' alone says nothing): only the first is kept, unless the second is said of the same
+    subject ('Cette maladie atteint l'adulte jeune : elle débute ...'), which it then names.
+    'Deux hormones maintiennent la calcémie : la PTH et la vitamine D' is one claim, with
+    its list."""
     if " : " not in piece:
         return [piece]
     left, right = piece.split(" : ", 1)
@@ -93,7 +95,12 @@ def _at_colon(piece):
     clause = any(t.dep_.startswith("nsubj") for t in doc) and any(
         "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in doc
     )
-    return [left] if clause else [piece]  # what follows explains the claim, out of context
+    if not clause:
+        return [piece]
+    subjects = [t for t in doc if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
+    if subjects and subjects[0].lower_ in SUBJECT_PRONOUNS:
+        return [left, right]  # 'elle débute ...': a claim of its own about the same subject
+    return [left]  # what follows explains the claim, and needs it
 
 
 def _without_label(piece):
@@ -124,21 +131,22 @@ class Antecedent:
     kinds: frozenset  # what that sentence says it is ('La myasthénie est une maladie ...')
 
 
-def statements_of(sentences, analysis, topic=None):
+def statements_of(sentences, analysis, topic=None, after=()):
     """The standalone statements of a block's sentences, in order: each a Sentence whose
     `source` is the sentence of the text it comes from (without its citation marks).
     `topic`: what the text is about, with its article ('la sclérose en plaques'), for the
     statements that say what it does without naming it ('Les nerfs périphériques ne sont
-    pas touchés' -> 'Dans la sclérose en plaques, les nerfs ...')."""
+    pas touchés' -> 'Dans la sclérose en plaques, les nerfs ...'). `after`: the sentences
+    of the lesson after the block, where a list the block's last sentence introduces is."""
     found = []
     antecedent = None
     for index, sentence in enumerate(sentences):
         candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
-        following = ""
-        if index + 1 < len(sentences):
-            following = " ".join(CITATION.sub("", sentences[index + 1].text).split())
-            if len(following.split()) > 40 or not following[:1].isupper():
-                following = ""
+        following = _following(sentences[index + 1 :], after)
+        preceding = ""
+        if index > 0 and _opens_with_a_pointer(sentence.text):
+            preceding = _plain(sentences[index - 1].text)
+            preceding = "" if preceding.endswith(":") else preceding
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
             if topic and _said_of_the_topic(span):
@@ -146,9 +154,42 @@ def statements_of(sentences, analysis, topic=None):
                 text = span.text
             if points_back(span, analysis):
                 continue
-            source = " ".join(CITATION.sub("", sentence.text).split())
-            found.append(Sentence(span, text, terms_of(span), sentence.block, source, following))
+            source = _plain(sentence.text)
+            statement = Sentence(span, text, terms_of(span), sentence.block, source, following)
+            statement.preceding = preceding
+            found.append(statement)
     return found
+
+
+def _plain(text):
+    return " ".join(CITATION.sub("", text).split())
+
+
+def _following(rest, after):
+    """The sentence after a statement in its paragraph, which often says why; when it
+    introduces a list ('Ces signes doivent faire consulter :'), with the list's items."""
+    if not rest:
+        return ""
+    following = _plain(rest[0].text)
+    if len(following.split()) > 40 or not following[:1].isupper():
+        return ""
+    if not following.endswith(":"):
+        return following
+    items = [_plain(s.text).rstrip(" ;.,") for s in rest[1:]]
+    if not items and after:
+        items = [_plain(s.text).rstrip(" ;.,") for s in after if s.block == after[0].block]
+    items = [item for item in items[:6] if item]
+    if not items or len(" ".join(items).split()) > 70:
+        return ""
+    return f"{following} {' ; '.join(lower_first(item) for item in items)}."
+
+
+def _opens_with_a_pointer(text):
+    """'Il traduit ...', 'Cette maladie ...': the sentence before says what it is about."""
+    first = _without_connective(clean_sentence(text)).split(" ", 1)[0].lower()
+    return first in SUBJECT_PRONOUNS or first in DEMONSTRATIVE_PRONOUNS or first in (
+        "ce", "cet", "cette", "ces",
+    )  # fmt: skip
 
 
 def _said_of_the_topic(span):
@@ -280,7 +321,10 @@ def _antecedent_of(doc, analysis):
     if term.article in ("un", "une", "des"):
         return None  # 'Une crise survient ... Elle ...': which one is not said
     phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
-    if len(phrase) <= 8 and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
+    if len(phrase) <= 8 and not any(
+        t.is_punct or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
+        for t in phrase
+    ):
         text = phrase.text  # 'Le séjour prolongé au sol', not only 'Le séjour'
     else:
         text = term.text
@@ -377,6 +421,9 @@ def points_back(span, analysis):
             return True
         if token.dep_.startswith("nsubj") and lower in SUBJECT_PRONOUNS:
             return True  # unresolved 'elle'
+        if lower in ("c'", "ce") and token.dep_.startswith(("nsubj", "expl")):
+            if not any(t.lower_ in ("qui", "que", "qu'") for t in span[token.i - span.start :]):
+                return True  # 'c'est près d'une sur deux': what is? ('C'est la PTH qui ...')
         if lower == "il" and token.dep_.startswith("expl") and not _impersonal(token.head):
             return True  # 'il ne doit jamais ...' read as impersonal by the parser
         if token.pos_ == "PRON" and lower in OBJECT_CLITICS and token.dep_ in ("obj", "iobj"):

@@ -4,8 +4,9 @@ the course uses, by adding or removing a negation on the main verb, or by swappi
 import re
 from dataclasses import replace
 
-from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of
+from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of, says_on
 from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise, quoted
+from .figures import figures_of
 from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
 
 
@@ -13,7 +14,7 @@ def true_false_drafts(sentence, course):
     """A false statement the text plainly contradicts (a contrasting word swapped, or the
     main verb negated where that gives clean French), with the true statement beside it; a
     true statement alone only where the sentence is about one of the text's key terms."""
-    if claims(sentence.span) > 1:
+    if claims(sentence.span) > 1 or is_a_list(sentence.span) or says_on(sentence.span):
         return []  # 'Vrai' or 'Faux' would say nothing precise
     drafts = []
     unsure = parse_is_unsure(sentence.span)
@@ -31,6 +32,18 @@ def true_false_drafts(sentence, course):
     if drafts or any(is_key_phrase(term, course) for term in sentence.terms):
         drafts.append(_statement(sentence.text, True, sentence, 1.3 - 0.3 * unsure, course))
     return [draft for draft in drafts if draft is not None]
+
+
+def is_a_list(span):
+    """A statement of three things or more ('auto-immune, inflammatoire et chronique', 'à la
+    déshydratation, à l'hypothermie et à des escarres'), or of two figures ('entre 2,20 et
+    2,60 mmol/L et le calcium ionisé entre 1,15 et 1,30'): one wrong item would make it
+    false, so 'Vrai' teaches none of them and a negation denies no one in particular."""
+    if sum(t.dep_ == "conj" for t in span) >= 2:
+        return True
+    if sum(t.text == "," for t in span) >= 2 and any(t.dep_ == "conj" for t in span):
+        return True
+    return len(figures_of(span.text)) >= 2
 
 
 def worth_stating(span):
@@ -87,8 +100,8 @@ def _statement(statement, is_true, sentence, score, course):
     choices = ((TRUE, is_true), (FALSE, not is_true))
     answer = TRUE if is_true else FALSE
     draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence, score)
-    if not is_true:
-        draft = replace(draft, explanation=f"Faux. D'après le cours : {quoted(sentence)}")
+    verdict = TRUE if is_true else FALSE
+    draft = replace(draft, explanation=f"{verdict}. D'après le cours : {quoted(sentence)}")
     return draft
 
 
