@@ -1,9 +1,9 @@
 """Cloze items on the text's figures: a value with its unit blanked ('La calcémie totale
 normale se situe _____'), the distractors other values of the same unit that the text gives
 for other things, or, where it gives too few, the answer's value moved by its own size (a
-range slid along, a value moved by a round step on either side), so the options read alike and only one is what
-the text says. Nursing students are expected to know such figures (normal values, doses,
-delays, ages of onset)."""
+range slid along, a value moved by a round step on either side), so the options read alike
+and only one is what the text says. Nursing students are expected to know such figures
+(normal values, doses, delays, ages of onset)."""
 
 import hashlib
 import re

@@ -231,3 +231,12 @@ VAGUE_WORDS = {
     "certain", "certaine", "certains", "certaines", "tel", "telle", "tels", "telles",
     "plusieurs", "quelques", "divers", "diverses", "nombreux", "nombreuses",
 }  # fmt: skip
+
+
+# Words that judge without saying for what: 'l'examen clé', 'un rôle important', 'le geste
+# le plus efficace', 'la surveillance est essentielle'. Said without a complement, the
+# statement means nothing away from its lesson.
+EVALUATIVE_WORDS = {
+    "important", "essentiel", "primordial", "fondamental", "capital", "crucial", "utile",
+    "indispensable", "simple", "efficace", "clé", "clef", "principal", "majeur", "central",
+}  # fmt: skip

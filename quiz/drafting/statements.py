@@ -19,6 +19,7 @@ from .drafts import capitalise, lower_first
 from .lexicon import (
     CONNECTIVES,
     DEMONSTRATIVE_PRONOUNS,
+    EVALUATIVE_WORDS,
     IMPERSONAL_VERBS,
     OBJECT_CLITICS,
     POINTING_PHRASES,
@@ -421,9 +422,12 @@ def points_back(span, analysis):
             return True
         if token.dep_.startswith("nsubj") and lower in SUBJECT_PRONOUNS:
             return True  # unresolved 'elle'
-        if lower in ("c'", "ce") and token.dep_.startswith(("nsubj", "expl")):
-            if not any(t.lower_ in ("qui", "que", "qu'") for t in span[token.i - span.start :]):
-                return True  # 'c'est près d'une sur deux': what is? ('C'est la PTH qui ...')
+        if (
+            lower in ("c'", "ce")
+            and token.dep_.startswith(("nsubj", "expl"))
+            and not any(t.lower_ in ("qui", "que", "qu'") for t in span[token.i - span.start :])
+        ):
+            return True  # 'c'est près d'une sur deux': what is? ('C'est la PTH qui ...')
         if lower == "il" and token.dep_.startswith("expl") and not _impersonal(token.head):
             return True  # 'il ne doit jamais ...' read as impersonal by the parser
         if token.pos_ == "PRON" and lower in OBJECT_CLITICS and token.dep_ in ("obj", "iobj"):
@@ -442,6 +446,8 @@ def points_back(span, analysis):
                 return True  # 'Ses symptômes ...': whose?
         if token.lemma_.lower() == "autre" and token.pos_ in ("ADJ", "PRON", "DET"):
             return True  # 'd'autres causes': other than what the text said before
+    if _judges_without_saying_for_what(span):
+        return True
     if _said_of_the_topic(span) and not lowered.startswith("dans "):
         return True  # 'La sensibilité n'est pas atteinte': by what?
     for noun in span:
@@ -470,6 +476,27 @@ def points_back(span, analysis):
                 c.dep_.startswith(("obl", "nmod")) for c in participle.children
             ):
                 return True  # 'les personnes touchées' by what?
+    return False
+
+
+def _judges_without_saying_for_what(span):
+    """'La surveillance est essentielle', 'L'IRM est l'examen clé', 'Le thymus joue un
+    rôle important', 'Le geste le plus efficace consiste à ...': essential, key, important
+    for what? The sentence before said it; the statement does not."""
+    root = span.root
+    if root.pos_ == "ADJ" and root.lemma_.lower() in EVALUATIVE_WORDS:
+        return any(c.dep_ == "cop" for c in root.children)
+    for noun in span:
+        if noun.pos_ != "NOUN" or not (noun.dep_.startswith(("nsubj", "obj")) or noun == root):
+            continue
+        judged = any(
+            c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE_WORDS for c in noun.children
+        )
+        said_for = any(c.dep_.startswith(("nmod", "acl")) for c in noun.children)
+        if noun.dep_ == "obj" and any(c.dep_.startswith("obl") for c in root.children):
+            said_for = True  # 'joue un rôle important dans la myasthénie'
+        if judged and not said_for:
+            return True
     return False
 
 
