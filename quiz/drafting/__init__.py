@@ -11,6 +11,7 @@ guessed. The model has no word vectors, so nothing here relies on similarity.
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
 
+from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 
@@ -22,6 +23,7 @@ from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, dra
 from .figures import figure_drafts, figures_of
 from .fluency import has_slips
 from .pipeline import PIPELINE, load_pipeline
+from .ranking import clarity
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
@@ -43,7 +45,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None):
     course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]
     topic = topic_phrase(topic, course)
     course_definitions = definitions_of(_statements(course))
-    candidates, true_false = [], []
+    candidates = []
     blocks = [
         list(sentences) for _block, sentences in groupby(own.sentences, key=attrgetter("block"))
     ]
@@ -51,13 +53,14 @@ def draft_questions(text, *, context=None, limit=None, topic=None):
         after = [sentence for block in blocks[index + 1 :] for sentence in block]
         for statement in statements_of(sentences, course, topic, after):
             if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
-                candidates += cloze_drafts(statement, course)
-                candidates += figure_drafts(statement, course_figures)
-                candidates += definition_drafts(statement, course_definitions)
-                true_false.append((statement, true_false_drafts(statement, course)))
-    for _statement, drafts in true_false:
-        false = [draft for draft in drafts if draft.answer == FALSE]
-        candidates += false or drafts  # 'Vrai' only where no false statement could be made
+                weight = clarity(statement)
+                made = cloze_drafts(statement, course)
+                made += figure_drafts(statement, course_figures)
+                made += definition_drafts(statement, course_definitions)
+                tf = true_false_drafts(statement, course)
+                made += [draft for draft in tf if draft.answer == FALSE] or tf
+                # 'Vrai' only where no false statement could be made
+                candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts

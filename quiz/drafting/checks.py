@@ -45,8 +45,11 @@ def is_well_formed(draft):
         # A question whose options are statements or definitions, each written as such.
         capitals = {text[:1].isupper() for text in texts}
         return len(correct) == 1 and len(capitals) == 1 and similar_lengths(texts, correct[0])
-    if any(text[:1] != text[:1].lower() and not _keeps_capital(text) for text in texts):
-        return False  # a capital letter tells the answer
+    opening = draft.stem.startswith(BLANK) and all(text[:1].isupper() for text in texts)
+    if not opening and any(
+        text[:1] != text[:1].lower() and not _keeps_capital(text) for text in texts
+    ):
+        return False  # a capital letter tells the answer (unless every option opens the stem)
     if draft.kind == SINGLE:
         if len(correct) != 1 or draft.stem.count(BLANK) != 1:
             return False

@@ -5,13 +5,16 @@ from itertools import combinations
 from .analysis import defines, is_hedged, is_key_phrase, parse_is_unsure
 from .checks import similar_lengths
 from .distractors import PLAUSIBLE, distractors_for, plausibility
-from .drafts import BLANK, SINGLE, lower_first, make_draft, ordered_choices
-from .lexicon import GENERIC_NOUNS, RELATIONAL_NOUNS
+from .drafts import BLANK, SINGLE, capitalise, lower_first, make_draft, ordered_choices
+from .lexicon import COUNT_WORDS, GENERIC_NOUNS, RELATIONAL_NOUNS
 
 
 def cloze_drafts(sentence, course):
     if any("Neg" in t.morph.get("Polarity") for t in sentence.span):
         return []  # a negative statement is true of most distractors too
+    first = sentence.span[0]
+    if first.pos_ == "NUM" or first.lower_ in COUNT_WORDS:
+        return []  # 'Deux signes d'examen recherchent ...': which two?
     drafts = []
     for term in sentence.terms:
         if term.head_lemma in GENERIC_NOUNS:
@@ -33,6 +36,9 @@ def cloze_drafts(sentence, course):
             continue  # a distractor nobody would choose; in an authored text, one to replace
         options = [answer] + [lower_first(other.text) for other in chosen]
         stem = sentence.text[: term.start] + BLANK + sentence.text[term.end :]
+        if term.start == 0:  # the blank opens the sentence: every option starts it
+            answer = capitalise(answer)
+            options = [capitalise(option) for option in options]
         score = 2.6 + 0.05 * min(course.lemma_counts[term.head_lemma], 4)
         score += 0.1 * (len(options) - 3) - 0.5 * parse_is_unsure(sentence.span)
         score -= 0.3 * (len(sentence.span) > 28) + 0.5 * is_hedged(sentence.span)

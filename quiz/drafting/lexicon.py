@@ -240,3 +240,7 @@ EVALUATIVE_WORDS = {
     "important", "essentiel", "primordial", "fondamental", "capital", "crucial", "utile",
     "indispensable", "simple", "efficace", "clé", "clef", "principal", "majeur", "central",
 }  # fmt: skip
+
+
+# A subject that counts without naming ('Deux signes d'examen recherchent ...'): which ones?
+COUNT_WORDS = {"deux", "trois", "quatre", "cinq", "plusieurs"}

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of, says_on
 from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise, quoted
 from .figures import figures_of
-from .lexicon import CLITICS, CONTRASTS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
+from .lexicon import CLITICS, CONTRASTS, COUNT_WORDS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
 
 
 def true_false_drafts(sentence, course):
@@ -55,7 +55,7 @@ def worth_stating(span):
     if any(t.lemma_ == "falloir" for t in span):
         return False
     first = span[0]
-    return not (first.pos_ == "NUM" or first.lower_ in ("deux", "trois", "quatre", "plusieurs"))
+    return not (first.pos_ == "NUM" or first.lower_ in COUNT_WORDS)
 
 
 def can_negate(span):

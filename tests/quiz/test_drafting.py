@@ -121,7 +121,7 @@ def test_importing_the_module_does_not_load_spacy():
     [
         (
             "Une fasciculation est une contraction brève de quelques fibres musculaires.",
-            "une fasciculation",
+            "Une fasciculation",
         )
     ],
 )
@@ -136,9 +136,10 @@ def test_cloze_blanks_the_key_term_with_its_article(course_drafts, source, answe
     texts = [text for text, _correct in draft.choices]
     assert correct_texts(draft) == [answer]
     assert len(texts) >= 3
-    # The article is in every option, the same one (so gender and number fit), lower-cased.
-    assert {text.split(" ", 1)[0] for text in texts} == {"une"}
-    assert all(text == text.lower() for text in texts)
+    # The article is in every option, the same one (so gender and number fit), capitalised
+    # since the blank opens the sentence.
+    assert {text.split(" ", 1)[0] for text in texts} == {"Une"}
+    assert all(text[1:] == text[1:].lower() for text in texts)
     # No distractor is an inflection of the answer.
     assert not [t for t in texts if t != answer and "fasciculation" in t]
 
@@ -246,10 +247,10 @@ def test_terms_defined_side_by_side_are_each_others_distractors():
     (draft,) = [
         d
         for d in draft_questions(DEFINITIONS)
-        if d.kind == "single" and d.answer == "une fasciculation"
+        if d.kind == "single" and d.answer == "Une fasciculation"
     ]
     distractors = {text for text, correct in draft.choices if not correct}
-    assert distractors == {"une crampe", "une secousse hypnique"}
+    assert distractors == {"Une crampe", "Une secousse hypnique"}
 
 
 def test_diseases_are_distractors_for_a_disease_even_when_a_denial_names_them():
@@ -259,11 +260,11 @@ def test_diseases_are_distractors_for_a_disease_even_when_a_denial_names_them():
         d
         for d in draft_questions(DISEASES)
         if d.kind == "single"
-        and d.answer == "la sclérose latérale amyotrophique"
+        and d.answer == "La sclérose latérale amyotrophique"
         and d.stem.startswith(drafting.BLANK)
     ]
     distractors = [text for text, correct in draft.choices if not correct]
-    assert {"la sclérose en plaques", "la maladie de Parkinson"} <= set(distractors)
+    assert {"La sclérose en plaques", "La maladie de Parkinson"} <= set(distractors)
 
 
 def test_a_cloze_without_one_plausible_distractor_is_not_proposed():

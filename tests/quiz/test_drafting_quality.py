@@ -169,7 +169,20 @@ def claim_changes(said, sentence):
     """changes() against the sentence as the engine reads it (without asides in parentheses),
     where the statement may be one of its claims: the words of another claim (cut off at
     the start or the end, or a run of three words or more, with no negation) are not
-    changes."""
+    changes. Where semicolons part the claims, the statement is compared with each of them
+    and the closest counts: 'Les fasciculations bénignes sont rares' is the first claim of
+    'Les fasciculations bénignes sont fréquentes ; les fasciculations pathologiques sont
+    rares' with a word swapped, not the whole sentence with its middle left out."""
+    claims = [c for c in re.split(r"\s*;\s*", clean_sentence(sentence)) if words(c)]
+    if len(claims) > 1:
+        return min(
+            (_claim_changes(said, claim) for claim in claims),
+            key=lambda change: len(change[0]) + len(change[1]),
+        )
+    return _claim_changes(said, sentence)
+
+
+def _claim_changes(said, sentence):
     before, after = words(clean_sentence(sentence)), words(said)
     opcodes = difflib.SequenceMatcher(a=before, b=after).get_opcodes()
     removed, added = [], []
