@@ -65,15 +65,6 @@ def quoted(sentence):
     return "« " + " ".join(part for part in parts if part) + " »"
 
 
-def adds_to(sentence):
-    """Whether the explanation quotes more than the statement the question asks about."""
-    if getattr(sentence, "preceding", "") or getattr(sentence, "following", ""):
-        return True
-    source = getattr(sentence, "source", sentence)
-    claim = getattr(sentence, "text", sentence)
-    return len(source.split()) > len(claim.split()) + 3
-
-
 def ordered_choices(options, answer):
     """A fixed order that does not put the answer first: sorted by a hash of the text."""
     return tuple(
