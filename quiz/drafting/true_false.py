@@ -43,7 +43,31 @@ def is_a_list(span):
         return True
     if sum(t.text == "," for t in span) >= 2 and any(t.dep_ == "conj" for t in span):
         return True
-    return len(figures_of(span.text)) >= 2
+    return len(figures_of(span.text)) >= 2 or _three_alike(span)
+
+
+# Words that open the items of a list alike: 'à la déshydratation, à l'hypothermie et aux
+# escarres', 'la fièvre, la chaleur et l'effort'.
+_OPENERS = {
+    "à": "à", "au": "à", "aux": "à", "de": "de", "du": "de", "des": "de", "d'": "de",
+    "le": "det", "la": "det", "l'": "det", "les": "det", "un": "det", "une": "det",
+}  # fmt: skip
+
+
+def _three_alike(span):
+    """'A, B et C' where B and C open alike: a list of three, whatever the parser made of
+    it."""
+    tokens = list(span)
+    for index, token in enumerate(tokens[:-1]):
+        if token.text != ",":
+            continue
+        second = _OPENERS.get(tokens[index + 1].lower_)
+        if second is None:
+            continue
+        for later, word in enumerate(tokens[index + 2 : -1], start=index + 2):
+            if word.lower_ in ("et", "ou") and _OPENERS.get(tokens[later + 1].lower_) == second:
+                return True
+    return False
 
 
 def worth_stating(span):

@@ -68,6 +68,23 @@ def false_statements(text, context=None):
                 "La myasthénie n'est pas contagieuse.",
             ],
         ),
+        # After a colon, a claim said of the same subject is kept, and names it.
+        (
+            "La sclérose en plaques atteint l'adulte jeune : elle débute entre 20 et 40 ans.",
+            [
+                "La sclérose en plaques atteint l'adulte jeune.",
+                "La sclérose en plaques débute entre 20 et 40 ans.",
+            ],
+        ),
+        # A full stop after a unit ends the sentence, even where the parser runs on.
+        (
+            "On parle d'hypocalcémie lorsque la calcémie est inférieure à 2,20 mmol/L. "
+            "Quand l'albumine est basse, la calcémie totale baisse.",
+            [
+                "On parle d'hypocalcémie lorsque la calcémie est inférieure à 2,20 mmol/L.",
+                "Quand l'albumine est basse, la calcémie totale baisse.",
+            ],
+        ),
     ],
 )
 def test_a_sentence_becomes_standalone_single_claims(text, expected):
@@ -89,6 +106,13 @@ def test_a_sentence_becomes_standalone_single_claims(text, expected):
         ("D'autres causes sont plus rares chez l'enfant.", "D'autres causes"),
         ("Ses symptômes apparaissent vers trente ans.", "Ses symptômes"),
         ("La crampe cède alors en moins d'une minute.", "alors"),
+        # 'c'est' without what it is; key, important, essential for what?
+        ("Après 80 ans, c'est près d'une personne sur deux.", "c'est"),
+        ("L'IRM cérébrale et médullaire est l'examen clé.", "examen clé"),
+        ("Le thymus joue un rôle important.", "rôle important"),
+        ("La surveillance de la déglutition est essentielle.", "essentielle"),
+        ("Le geste le plus efficace consiste à étirer le muscle.", "plus efficace"),
+        ("Un test simple est le test du glaçon.", "test simple"),
     ],
 )
 def test_what_still_points_back_is_left_out(text, pointing):
@@ -103,6 +127,16 @@ def test_this_disease_is_the_one_disease_the_text_defines():
     assert "La sclérose en plaques atteint surtout l'adulte jeune." in statements_from(text)
 
 
+def test_a_cleft_sentence_stands_on_its_own():
+    text = "C'est la parathormone qui libère le calcium de l'os."
+    assert statements_from(text) == [text]
+
+
+def test_a_judgement_that_says_for_what_is_kept():
+    text = "Le thymus joue un rôle important dans la myasthénie."
+    assert statements_from(text) == [text]
+
+
 def test_what_the_topic_does_is_tied_to_the_topic():
     text = "La sclérose en plaques est une maladie rare.\n\nLes nerfs périphériques sont épargnés."
     assert "Dans la sclérose en plaques, les nerfs périphériques sont épargnés." in (
@@ -112,6 +146,28 @@ def test_what_the_topic_does_is_tied_to_the_topic():
 
 
 # --- Clean negations and swaps ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Three things or more, or two figures: one wrong item would make it false.
+        "La sclérose en plaques est une maladie auto-immune, inflammatoire et chronique.",
+        "Le séjour prolongé au sol expose à la déshydratation, à l'hypothermie et aux escarres.",
+        "La calcémie se situe entre 2,20 et 2,60 mmol/L et le calcium ionisé entre 1,15 et "
+        "1,30 mmol/L.",
+        # How things are named or found: no claim to call true or false.
+        "On parle de chutes répétées lorsqu'une personne est tombée deux fois dans l'année.",
+    ],
+)
+def test_no_true_false_on_a_list_two_figures_or_a_naming(sentence):
+    assert not [d for d in draft_questions(sentence) if d.kind == "true_false"]
+
+
+def test_a_single_claim_still_gives_a_true_false():
+    """The table above is not every sentence: one claim about a key term is drafted."""
+    text = "La contention physique n'est pas une mesure de prévention des chutes.\n\n" * 2
+    assert [d for d in draft_questions(text) if d.kind == "true_false"]
 
 
 @pytest.mark.parametrize(
@@ -230,6 +286,67 @@ def test_a_figure_is_blanked_with_other_values_of_its_unit():
     assert draft.answer == "entre 20 et 40 ans"
     assert "entre 40 et 50 ans" in options
     assert all(re.fullmatch(r"entre \d+ et \d+ ans", option) for option in options)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Chez environ 85 % des patients, on trouve des anticorps anti-récepteurs.", "85 %"),
+        (
+            "On parle de chutes répétées lorsqu'une personne est tombée au moins deux fois "
+            "sur une période de 12 mois.",
+            "12 mois",
+        ),
+        (
+            "On parle d'hypocalcémie lorsque la calcémie est inférieure à 2,20 mmol/L.",
+            "2,20 mmol/L",
+        ),
+    ],
+)
+def test_a_single_value_is_blanked_among_values_around_it(text, answer):
+    """A value alone (no other of its unit in the text) is offered among three values moved
+    by a round step around it, written as the text writes it, and of the same scale: a
+    percentage under 100 %."""
+    (draft,) = [d for d in draft_questions(text) if drafting.BLANK in d.stem]
+    options = [option for option, _ok in draft.choices]
+    assert draft.answer == answer and len(options) == 4
+    unit = answer.split(" ", 1)[1]
+    assert all(option.endswith(" " + unit) for option in options)
+    assert all(("," in option) == ("," in answer) for option in options)
+    values = sorted(float(o.split(" ")[0].replace(",", ".")) for o in options)
+    assert len(set(values)) == 4 and all(0 < value < 100 for value in values)
+
+
+def test_no_value_of_the_same_sentence_is_offered_as_wrong():
+    """'après 50 ans' and 'après 60 ans' in one sentence are both true there."""
+    text = (
+        "Les crampes nocturnes sont très courantes après 50 ans : elles toucheraient une "
+        "personne sur trois après 60 ans."
+    )
+    for draft in draft_questions(text):
+        wrong = {option for option, ok in draft.choices if not ok}
+        assert not wrong & {"50 ans", "60 ans"}
+
+
+def test_the_explanation_quotes_what_the_statement_needed_and_what_follows():
+    text = (
+        "Le signe de Lhermitte est une décharge électrique dans le dos lors de la flexion "
+        "du cou. Il traduit souvent une lésion de la moelle cervicale.\n\n"
+        "Une crampe isolée n'est pas inquiétante. Ces signes doivent faire consulter :\n\n"
+        "- des crampes très fréquentes ;\n- une faiblesse musculaire.\n"
+    )
+    drafts = draft_questions(text)
+    (lhermitte,) = [d for d in drafts if "moelle cervicale" in d.stem]
+    assert lhermitte.stem == (
+        "Vrai ou faux ? « Le signe de Lhermitte traduit souvent une lésion de la moelle "
+        "cervicale. »"
+    )
+    assert lhermitte.explanation.startswith("Vrai. D'après le cours : « Le signe de Lhermitte est")
+    (isolated,) = [d for d in drafts if "crampe isolée" in d.stem]
+    assert isolated.explanation.startswith("Faux. ")
+    assert "consulter : des crampes très fréquentes ; une faiblesse musculaire. »" in (
+        isolated.explanation
+    )
 
 
 DEFINED = """Une crampe est une contraction involontaire et douloureuse d'un muscle.
