@@ -244,3 +244,32 @@ EVALUATIVE_WORDS = {
 
 # A subject that counts without naming ('Deux signes d'examen recherchent ...'): which ones?
 COUNT_WORDS = {"deux", "trois", "quatre", "cinq", "plusieurs"}
+
+
+# What a clinical statement is said of, that holds only in the disease the text is about:
+# 'Le médecin recherche les anticorps', 'L'électromyogramme montre une diminution ...',
+# 'La main prend l'attitude ...', 'Une poussée gênante est traitée par ...'. Such a
+# statement is tied to the text's topic ('Dans la myasthénie, le médecin ...').
+CLINICAL_SUBJECTS = {
+    # people
+    "médecin", "infirmier", "infirmière", "soignant", "patient", "malade", "personne",
+    # examinations
+    "examen", "test", "bilan", "électromyogramme", "irm", "scanner", "ponction", "biopsie",
+    "dosage", "prise", "analyse", "électroencéphalogramme", "radiographie",
+    # what the disease does
+    "poussée", "crise", "forme", "symptôme", "signe", "traitement", "évolution", "atteinte",
+    "diagnostic", "pronostic", "complication",
+    # the body as the text describes it
+    "main", "pied", "jambe", "bras", "visage", "paupière", "œil", "bouche", "voix",
+}  # fmt: skip
+
+
+# Nouns that name lists of one kind of thing (in the singular): two
+# lists named from one family are of one kind, the other's items plausible distractors
+# ('Les déclencheurs courants' against 'Les causes graves'); a list of signs against a list
+# of causes is not.
+LABEL_FAMILIES = {
+    **dict.fromkeys(("cause", "déclencheur", "facteur", "origine", "étiologie"), "cause"),
+    **dict.fromkeys(("signe", "symptôme", "trouble", "manifestation"), "signe"),
+    **dict.fromkeys(("traitement", "médicament", "mesure", "geste", "soin"), "soin"),
+}

@@ -7,16 +7,17 @@ from functools import lru_cache
 from .checks import MAX_LENGTH_RATIO
 from .drafts import MULTIPLE, lower_first, make_draft
 from .enumerations import categories
-from .lexicon import ARTICLES, CONTRASTS
+from .lexicon import ARTICLES, CONTRASTS, LABEL_FAMILIES
 from .pipeline import load_pipeline
 
 
 def select_all_drafts(own, course):
     """'Select all that apply' from an enumeration of the text, with distractors from an
     enumeration of another category that names none of the same things: the category the
-    text sets against it first ('intrinsèques' / 'extrinsèques', 'courants' / 'rares'),
-    then one named by the same noun ('Facteurs ...'), then any other. Options keep their
-    article where every one of them has one, else all go without."""
+    text sets against it ('intrinsèques' / 'extrinsèques', 'courants' / 'rares'), or one
+    named by the same noun ('Facteurs ...'). A list of another kind (disease forms offered
+    as symptoms) gives distractors a learner rules out at once: no draft then. Options keep
+    their article where every one of them has one, else all go without."""
     clusters = categories(course.enumerations)
     drafts = []
     for enumeration in own.enumerations:
@@ -50,8 +51,8 @@ def select_all_drafts(own, course):
             )
             if best_weight is None or weight > best_weight:
                 best, best_weight = chosen, weight
-        if best is None:
-            continue
+        if best is None or not (best_weight[0] or best_weight[1]):
+            continue  # distractors from a list of another kind: a learner rules them out
         right, wrong = best
         choices = tuple(
             (text, text in right)
@@ -59,7 +60,7 @@ def select_all_drafts(own, course):
         )
         stem = f"Parmi les propositions suivantes, lesquelles {label} ?"
         answer = " | ".join(text for text, is_correct in choices if is_correct)
-        score = 2.5 if best_weight[0] or best_weight[1] else 2.0
+        score = 2.5
         drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, score))
     return drafts
 
@@ -81,13 +82,20 @@ def _without_article(text):
 
 
 def _same_label_noun(mine, other):
-    """Whether the two categories' labels are named by the same first noun ('Facteurs
-    intrinsèques', 'Facteurs extrinsèques')."""
-    nouns = [
-        {_without_article(e.label).split(" ", 1)[0].lower().rstrip("sx") for e in c["members"]}
-        for c in (mine, other)
-    ]
-    return bool(nouns[0] & nouns[1] - {""})
+    """Whether the two categories' labels are named by the same noun, or by nouns of one
+    family ('Facteurs intrinsèques' and 'Facteurs extrinsèques'; 'Les déclencheurs
+    courants' and 'Les causes graves'): then the two lists hold things of one kind."""
+    nouns = [{_label_noun(e.label) for e in c["members"]} - {""} for c in (mine, other)]
+    return bool(nouns[0] & nouns[1])
+
+
+def _label_noun(label):
+    words = _without_article(label).lower().split()
+    for word in words[:3]:
+        noun = word.strip(" :,.").rstrip("sx")
+        if noun in LABEL_FAMILIES or len(noun) > 3:
+            return LABEL_FAMILIES.get(noun, noun)
+    return ""
 
 
 def _contrasting(mine, other):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .analysis import Sentence, terms_of
 from .drafts import capitalise, lower_first
 from .lexicon import (
+    CLINICAL_SUBJECTS,
     CONNECTIVES,
     DEMONSTRATIVE_PRONOUNS,
     EVALUATIVE_WORDS,
@@ -150,7 +151,7 @@ def statements_of(sentences, analysis, topic=None, after=()):
             preceding = "" if preceding.endswith(":") else preceding
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
-            if topic and _said_of_the_topic(span):
+            if topic and (_said_of_the_topic(span) or _clinical(span, topic)):
                 span = parse(f"Dans {topic}, {lower_first(text)}")[:]
                 text = span.text
             if points_back(span, analysis):
@@ -203,6 +204,23 @@ def _said_of_the_topic(span):
         root.lower_.rstrip("es") in ("touché", "atteint", "épargné", "concerné", "affecté")
     )  # 'atteinte' read as a noun
     return participle and not any(c.dep_.startswith(("obl", "nmod")) for c in root.children)
+
+
+def _clinical(span, topic):
+    """A clinical statement that does not name the text's topic ('Le médecin recherche les
+    anticorps dans une prise de sang'): true in that disease only."""
+    if span[0].lower_ in ("dans", "chez", "en", "lors", "au", "pendant", "après", "avant"):
+        return False  # it says where it holds
+    words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
+    if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
+        return False
+    root = span.root
+    if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
+        return False  # what a thing is ('Le signe de Trousseau est l'apparition ...')
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None or subject.lemma_.lower() not in CLINICAL_SUBJECTS:
+        return False
+    return not any(c.dep_.startswith("nmod") for c in subject.children)  # 'le signe de X'
 
 
 def _rewrite(text, antecedent, analysis):

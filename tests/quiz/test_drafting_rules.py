@@ -390,6 +390,65 @@ def test_select_all_from_lists_without_articles_under_opposed_headings():
             assert wrong <= {"éclairage insuffisant", "tapis au sol", "chaussures inadaptées"}
 
 
+SIGNS_AND_CAUSES = """## Signes
+
+- crampes musculaires
+- spasme carpopédal
+- laryngospasme
+- convulsions
+
+## Causes d'hypocalcémie
+
+- hypoparathyroïdie
+- carence en vitamine D
+- insuffisance rénale chronique
+"""
+
+
+def test_no_select_all_with_distractors_of_another_kind():
+    """Signs offered as wrong causes, causes as wrong signs: a learner rules them out."""
+    assert not [d for d in draft_questions(SIGNS_AND_CAUSES) if d.kind == "multiple"]
+
+
+def test_select_all_between_lists_of_one_kind_named_by_two_nouns():
+    text = SIGNS_AND_CAUSES.replace("## Signes", "## Déclencheurs fréquents")
+    stems = {d.stem for d in draft_questions(text) if d.kind == "multiple"}
+    assert "Parmi les propositions suivantes, lesquelles sont des déclencheurs fréquents ?" in (
+        stems
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        (
+            "Le médecin recherche les anticorps dans une prise de sang.",
+            "Dans la myasthénie, le médecin recherche les anticorps dans une prise de sang.",
+        ),
+        (
+            "Une poussée gênante est traitée par des corticoïdes à forte dose.",
+            "Dans la myasthénie, une poussée gênante est traitée par des corticoïdes à forte dose.",
+        ),
+    ],
+)
+def test_a_clinical_statement_is_tied_to_the_topic(text, tied):
+    course = "La myasthénie est une maladie auto-immune rare.\n\n" + text
+    assert tied in statements_from(course, topic="la myasthénie")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le calcium stabilise la membrane des cellules nerveuses.",  # no clinical subject
+        "Le signe de Trousseau traduit une tétanie latente.",  # named: it says of what
+        "Chez l'enfant, le médecin recherche une cause génétique.",  # says where it holds
+    ],
+)
+def test_a_statement_that_holds_beyond_the_topic_is_left_as_it_is(text):
+    course = "La myasthénie est une maladie auto-immune rare.\n\n" + text
+    assert text in statements_from(course, topic="la myasthénie")
+
+
 def test_no_draft_carries_a_citation_mark():
     text = (
         "La sclérose en plaques[1] est une maladie auto-immune du système nerveux[2],[3].\n\n"
