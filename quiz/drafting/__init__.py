@@ -26,6 +26,7 @@ from .pipeline import PIPELINE, load_pipeline
 from .ranking import clarity
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
+from .tables import table_drafts
 from .true_false import true_false_drafts
 
 __all__ = [
@@ -62,6 +63,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None):
                 # 'Vrai' only where no false statement could be made
                 candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
+    candidates += table_drafts(text)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts
 

@@ -46,8 +46,11 @@ def fingerprint(draft):
 
 
 def documents(name):
+    """The set's documents: its README describes the set and is none of them."""
     folder = TEXTS / name
-    return sorted(p for p in folder.iterdir() if p.suffix in DOCUMENTS)
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in DOCUMENTS and p.name.lower() != "readme.md"
+    )
 
 
 def draft_set(name):

@@ -390,6 +390,37 @@ def test_select_all_from_lists_without_articles_under_opposed_headings():
             assert wrong <= {"éclairage insuffisant", "tapis au sol", "chaussures inadaptées"}
 
 
+TABLE = """Quelques tests simples :
+
+| **Test** | **Réalisation** | **Résultat inquiétant** |
+| --- | --- | --- |
+| Timed Up and Go | Se lever, marcher 3 mètres, revenir s'asseoir. | 20 secondes ou plus |
+| Station unipodale | Tenir debout sur une jambe, sans appui. | Moins de 5 secondes |
+| Lever en deux temps | Rester assis au bord du lit avant de se lever. | Plus de 30 secondes |
+"""
+
+
+def test_a_table_cell_is_blanked_among_its_columns_other_cells():
+    drafts = [d for d in draft_questions(TABLE) if d.stem.startswith("Test « Station")]
+    by_column = {d.stem.rsplit(" – ", 1)[1]: d for d in drafts}
+    draft = by_column["réalisation : _____"]
+    assert draft.answer == "tenir debout sur une jambe, sans appui"
+    assert {text for text, ok in draft.choices if not ok} == {
+        "se lever, marcher 3 mètres, revenir s'asseoir",
+        "rester assis au bord du lit avant de se lever",
+    }
+    # The explanation gives the whole row.
+    assert "résultat inquiétant : moins de 5 secondes" in draft.explanation
+    assert by_column["résultat inquiétant : _____"].answer == "moins de 5 secondes"
+
+
+def test_no_table_item_where_two_rows_share_a_value_or_there_are_two_rows():
+    same = TABLE.replace("Plus de 30 secondes", "Moins de 5 secondes")
+    assert not [d for d in draft_questions(same) if "résultat inquiétant" in d.stem]
+    short = "\n".join(TABLE.splitlines()[:-1])
+    assert not [d for d in draft_questions(short) if d.stem.startswith("Test «")]
+
+
 SIGNS_AND_CAUSES = """## Signes
 
 - crampes musculaires
