@@ -527,6 +527,8 @@ def is_draftable(sentence):
         return False  # an instruction ('Buvez régulièrement'), or a list item's fragment
     if any(t.lemma_.lower() in META_LEMMAS for t in span):
         return False
+    if any(c.dep_ == "mark" and c.i < root.i for c in root.children):
+        return False  # 'Rien par la bouche tant que ...': the main clause has no verb
     first = words[0]
     if first.lower_ in ANAPHORS or "Inf" in first.morph.get("VerbForm"):
         return False  # points back to what came before, or an instruction

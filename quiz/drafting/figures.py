@@ -146,6 +146,8 @@ def _moved(low, high, unit, match):
         # rank among the options tells nothing.
         values.sort()
         windows = [values[i : i + 3] for i in range(len(values) - 2)]
+        around = [w for w in windows if w[0][0] < 0 < w[-1][0]]
+        windows = around or windows  # the answer among them, not always first or last
         if windows:
             pick = int(hashlib.sha1(answer.encode()).hexdigest(), 16) % len(windows)
             for _k, value in windows[pick]:

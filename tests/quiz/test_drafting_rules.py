@@ -127,6 +127,24 @@ def test_this_disease_is_the_one_disease_the_text_defines():
     assert "La sclérose en plaques atteint surtout l'adulte jeune." in statements_from(text)
 
 
+def test_a_note_without_a_main_verb_is_no_statement():
+    """'Rien par la bouche tant que ...': the only verb is the subordinate clause's."""
+    text = "Rien par la bouche tant que la déglutition n'a pas été testée."
+    assert not draft_questions(text + "\n\n" + text)
+
+
+def test_a_list_item_is_quoted_as_a_sentence():
+    text = (
+        "Les principales causes sont :\n\n"
+        "- l'hypomagnésémie : le magnésium est nécessaire à la sécrétion de PTH ;\n"
+        "- la carence en vitamine D ;\n- l'insuffisance rénale chronique.\n"
+    )
+    (draft,) = [d for d in draft_questions(text) if "sécrétion de PTH" in d.stem]
+    assert "« L'hypomagnésémie : le magnésium est nécessaire à la sécrétion de PTH. »" in (
+        draft.explanation
+    )
+
+
 def test_a_cleft_sentence_stands_on_its_own():
     text = "C'est la parathormone qui libère le calcium de l'os."
     assert statements_from(text) == [text]
