@@ -97,6 +97,8 @@ def can_negate(span):
         return False  # 'La tétanie n'est pas un état ...': a definition denied teaches little
     if sum(t.text == "," for t in span) >= 2 or sum(t.dep_ == "conj" for t in span) >= 2:
         return False  # a list: which of its items would the negation deny?
+    if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > root.i for t in span):
+        return False  # 'n'est pas traitée par du calcium et de la vitamine D': by neither?
     if {root.lemma_, *(c.lemma_ for c in root.children if c.dep_ == "cop")} & {
         "rester",
         "reste",

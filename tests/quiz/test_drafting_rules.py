@@ -201,6 +201,7 @@ def test_a_single_claim_still_gives_a_true_false():
         "La cause de la maladie reste inconnue.",
         "La crampe touche le mollet, le pied, la cuisse et la main.",
         "Des fasciculations apparaissent chez les sportifs.",
+        "L'hypocalcémie chronique est traitée par du calcium et de la vitamine D.",
     ],
 )
 def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
