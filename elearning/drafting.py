@@ -36,7 +36,9 @@ def draft_course(course, *, lesson=None, limit=None):
     chosen = [lesson] if lesson is not None else lessons
     results = []
     for item in chosen:
-        drafts = draft_questions(item.body, context=context, limit=limit, topic=course.title)
+        drafts = draft_questions(
+            item.body, context=context, limit=limit, topic=course.title, title=item.title
+        )
         with transaction.atomic():
             created = proposals.store(drafts)
             DraftSource.objects.bulk_create(

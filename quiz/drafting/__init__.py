@@ -35,12 +35,15 @@ __all__ = [
 ]  # fmt: skip
 
 
-def draft_questions(text, *, context=None, limit=None, topic=None):
+def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
     """Drafts from `text`, best first. `context`: the whole course's text, where distractors
     and contrasting pairs are looked for (defaults to `text`). `topic`: the course's title,
-    which statements that do not name what they are about may be tied to."""
+    which statements that do not name what they are about may be tied to. `title`: the
+    lesson's title, read as the heading its text starts under ('Après une chute')."""
     if not isinstance(text, str) or not text.strip():
         return []
+    if title and not text.lstrip().startswith("#"):
+        text = f"## {title}\n\n{text}"
     course = analyse(context if context and context.strip() else text)
     own = analyse(text)
     course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]

@@ -552,6 +552,7 @@ def is_draftable(sentence):
         and t.pos_ == "PRON"
         and t.head == span.root
         and t.lower_ != "on"  # 'On parle d'hypocalcémie lorsque ...' points nowhere
+        and not any(c.dep_ == "det" for c in t.children)  # 'l'infirmier' misread as one
         for t in span
     )
 

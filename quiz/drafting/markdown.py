@@ -66,6 +66,33 @@ def _last_sentence(paragraph):
     return paragraph
 
 
+_SUBJECT_INTRO = re.compile(r"^(?:(?:L'|Le |La |Les )[\w'’ -]{2,30}|On)\s*:$")
+
+
+_SITUATION = re.compile(r"^(?:Après|Avant|Pendant|Lors d|En cas d|Devant|Au cours d)", re.I)
+
+
+_NOT_A_VERB = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "en", "à", "au"}
+
+
+def _said_by(intro, items, heading):
+    """A list whose introduction is its subject ('L'infirmier :' then 'rassure la personne
+    ...', 'mesure les paramètres vitaux ...') makes sentences: 'L'infirmier rassure la
+    personne ...'. Under a heading that names a situation ('Après une chute'), each says
+    when it holds. Items that do not open with a verb leave the list as it is."""
+    if not _SUBJECT_INTRO.match(intro):
+        return []
+    for item in items:
+        first = item.split(" ", 1)[0].lower()
+        if not item[:1].islower() or first in _NOT_A_VERB or first.startswith(("l'", "d'")):
+            return []
+    subject = intro.rstrip(" :")
+    frame = f"{heading}, " if _SITUATION.match(heading) else ""
+    if frame:
+        subject = subject[:1].lower() + subject[1:] if subject != "On" else "on"
+    return [f"{frame}{subject} {item.rstrip(' ;.,')}." for item in items]
+
+
 def markdown_blocks(markdown):
     blocks, bold = [], []
     paragraph, items, heading = [], [], ""
@@ -81,7 +108,11 @@ def markdown_blocks(markdown):
             intro = ""
             if blocks and blocks[-1].kind == "paragraph" and blocks[-1].texts[0].endswith(":"):
                 intro = _last_sentence(blocks[-1].texts[0])
-            blocks.append(Block("list", list(items), heading, intro))
+            said = _said_by(intro, items, heading)
+            if said:
+                blocks.append(Block("paragraph", [" ".join(said)], heading))
+            else:
+                blocks.append(Block("list", list(items), heading, intro))
             items.clear()
 
     for line in markdown.replace("\r\n", "\n").split("\n"):

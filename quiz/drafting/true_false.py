@@ -41,9 +41,10 @@ def is_a_list(span):
     false, so 'Vrai' teaches none of them and a negation denies no one in particular."""
     if sum(t.dep_ == "conj" for t in span) >= 2:
         return True
-    if sum(t.text == "," for t in span) >= 2 and any(t.dep_ == "conj" for t in span):
+    after = [t for t in span if t.i > span.root.i]  # not 'Après une chute, l'infirmier ...'
+    if sum(t.text == "," for t in after) >= 2 and any(t.dep_ == "conj" for t in span):
         return True
-    return len(figures_of(span.text)) >= 2 or _three_alike(span)
+    return len(figures_of(span.text)) >= 2 or _three_alike(after)
 
 
 # Words that open the items of a list alike: 'à la déshydratation, à l'hypothermie et aux
@@ -54,10 +55,9 @@ _OPENERS = {
 }  # fmt: skip
 
 
-def _three_alike(span):
+def _three_alike(tokens):
     """'A, B et C' where B and C open alike: a list of three, whatever the parser made of
     it."""
-    tokens = list(span)
     for index, token in enumerate(tokens[:-1]):
         if token.text != ",":
             continue

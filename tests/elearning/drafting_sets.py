@@ -64,7 +64,10 @@ def draft_set(name):
         context = "\n\n".join(lesson.body for lesson in article.lessons)
         for lesson in article.lessons:
             words += word_count(lesson.body)
-            for draft in draft_questions(lesson.body, context=context, topic=article.title):
+            drafts = draft_questions(
+                lesson.body, context=context, topic=article.title, title=lesson.title
+            )
+            for draft in drafts:
                 drafted.append(Drafted(path.name, lesson.title, draft, fingerprint(draft)))
     return drafted, words
 

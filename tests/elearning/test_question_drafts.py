@@ -60,7 +60,7 @@ def engine(monkeypatch):
     """The drafting engine replaced by fixed drafts (and its calls recorded)."""
     calls = []
 
-    def draft_questions(text, *, context=None, limit=None, topic=None):
+    def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
         calls.append((text, context, limit))
         return fake_drafts(text, context=context, limit=limit)
 

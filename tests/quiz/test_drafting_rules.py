@@ -145,6 +145,25 @@ def test_a_list_item_is_quoted_as_a_sentence():
     )
 
 
+def test_a_list_introduced_by_its_subject_makes_statements_under_its_situation():
+    """'L'infirmier :' then items that open with a verb: each item is a claim about the
+    subject, and the lesson's title, when it names a situation, says when it holds."""
+    body = (
+        "Il ne faut pas relever la personne trop vite. L'infirmier :\n\n"
+        "- prévient le médecin ;\n- mesure les paramètres vitaux et la glycémie capillaire.\n"
+    )
+    stems = {d.stem for d in draft_questions(body, title="Après une chute")}
+    assert "Vrai ou faux ? « Après une chute, l'infirmier ne prévient pas le médecin. »" in stems
+    assert (
+        "Après une chute, l'infirmier mesure les paramètres vitaux et la glycémie capillaire."
+    ) in statements_from("## Après une chute\n\n" + body)
+
+
+def test_a_list_of_things_after_a_subject_stays_a_list():
+    body = "Le patient :\n\n- la fièvre ;\n- la douleur ;\n- la fatigue.\n"
+    assert not [d for d in draft_questions(body) if d.kind == "true_false"]
+
+
 def test_a_cleft_sentence_stands_on_its_own():
     text = "C'est la parathormone qui libère le calcium de l'os."
     assert statements_from(text) == [text]
