@@ -1,12 +1,18 @@
-"""Question drafts from plain French text: cloze, true/false and select-all items that an
-instructor reviews before anything reaches a learner.
+"""Question drafts from plain French text: cloze (on terms, figures and table cells),
+"Qu'est-ce que … ?", true/false and select-all items that an instructor reviews before
+anything reaches a learner.
 
 Language analysis (sentences, parts of speech, lemmas, entities, dependencies) comes from
-spaCy's small French pipeline. That model misreads specialist sentences often enough that
-every rule here double-checks it on the words themselves: the article written in the text
-decides gender and number before any tag does, a noun's gender is taken from the articles
-the course puts in front of it, and a draft that cannot be checked is dropped rather than
-guessed. The model has no word vectors, so nothing here relies on similarity.
+spaCy's French pipeline (PIPELINE). It misreads specialist sentences often enough that every
+rule here double-checks it on the words themselves: the article written in the text decides
+gender and number before any tag does, a noun's gender is taken from the articles the course
+puts in front of it, and a draft that cannot be checked is dropped rather than guessed.
+
+The medium model ships 20,000 word vectors; they are not used for distractors. Their nearest
+neighbours of the text's key terms are noise ('hypocalcémie': 'lanorexie', 'hypervolémie',
+'cyberaddiction'; 'crampe': 'Ngambe', 'L5-S1'; 'fasciculation' has none), where a distractor
+must be a term of the same kind that the learner met: those come from the text itself (what
+it says a term is, the terms it sets side by side, its lists, its tables, its figures).
 
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
