@@ -536,8 +536,12 @@ def is_draftable(sentence):
     named = first.pos_ in ("PROPN", "NOUN") and second is not None and second.text == ","
     named = (
         named
-        or any(  # an age: 'Mme V., 67 ans', 'une femme de 45 ans'
-            t.like_num and t.nbor().lower_ == "ans" and t.i > 0 and t.nbor(-1).lower_ in (",", "de")
+        or any(  # an age: 'Mme V., 67 ans', 'une femme de 45 ans' (not 'plus de 65 ans')
+            t.like_num
+            and t.nbor().lower_ == "ans"
+            and t.i > 1
+            and t.nbor(-1).lower_ in (",", "de")
+            and t.nbor(-2).lower_ not in ("plus", "moins")
             for t in span[:-1]
         )
     )

@@ -339,6 +339,8 @@ def test_a_figure_is_blanked_with_other_values_of_its_unit():
             "On parle d'hypocalcémie lorsque la calcémie est inférieure à 2,20 mmol/L.",
             "2,20 mmol/L",
         ),
+        # An age that bounds a population, not a case study's person ('une femme de 45 ans').
+        ("Chaque année, une personne sur trois de plus de 65 ans fait une chute.", "65 ans"),
     ],
 )
 def test_a_single_value_is_blanked_among_values_around_it(text, answer):
