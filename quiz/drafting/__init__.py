@@ -1,4 +1,4 @@
-"""Question drafts from plain French text: cloze (on terms, figures and table cells),
+"""Question drafts from plain French text: cloze (on terms and figures),
 "Qu'est-ce que … ?", true/false and select-all items that an instructor reviews before
 anything reaches a learner.
 
@@ -12,7 +12,7 @@ The medium model ships 20,000 word vectors; they are not used for distractors. T
 neighbours of the text's key terms are noise ('hypocalcémie': 'lanorexie', 'hypervolémie',
 'cyberaddiction'; 'crampe': 'Ngambe', 'L5-S1'; 'fasciculation' has none), where a distractor
 must be a term of the same kind that the learner met: those come from the text itself (what
-it says a term is, the terms it sets side by side, its lists, its tables, its figures).
+it says a term is, the terms it sets side by side, its lists, its figures).
 
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
@@ -32,7 +32,6 @@ from .pipeline import PIPELINE, load_pipeline
 from .ranking import clarity
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
-from .tables import table_drafts
 from .true_false import true_false_drafts
 
 __all__ = [
@@ -72,7 +71,6 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
                 # 'Vrai' only where no false statement could be made
                 candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
-    candidates += table_drafts(text)
     drafts = rank([draft for draft in candidates if is_well_formed(draft)])
     return drafts[:limit] if limit else drafts
 

@@ -103,6 +103,37 @@ def _written(value, like):
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+# Steps a reader expects for durations ('12 mois' among 6, 18 and 24 mois, not 10 and 14).
+NATURAL_STEPS = {
+    "mois": (3, 6, 12),
+    "semaine": (1, 2, 4),
+    "semaines": (1, 2, 4),
+    "jours": (1, 2, 7),
+    "jour": (1, 2, 7),
+    "heures": (1, 6, 12, 24),
+    "heure": (1, 6, 12, 24),
+    "h": (1, 6, 12, 24),
+    "minutes": (1, 5, 15, 30),
+    "minute": (1, 5, 15, 30),
+    "min": (1, 5, 15, 30),
+    "secondes": (1, 5, 10, 30),
+    "seconde": (1, 5, 10, 30),
+    "ans": (5, 10),
+    "an": (5, 10),
+}
+
+
+def _step(value, unit):
+    """How far apart the offered values are: a natural step for a duration or an age (the
+    largest under half the value), else a round step near a tenth of it (2,20 mmol/L among
+    1,80, 2,00 and 2,40: close enough that only knowing it tells)."""
+    steps = NATURAL_STEPS.get(unit)
+    if steps:
+        fitting = [Decimal(step) for step in steps if step <= value / 2]
+        return fitting[-1] if fitting else Decimal(steps[0])
+    return _round_step(value / 10)
+
+
 def _round_step(size):
     """A round step near `size`: 1, 2 or 5 times a power of ten (0,5 mmol/L, 10 ans)."""
     if size <= 0:
@@ -116,8 +147,8 @@ def _round_step(size):
 
 def _moved(low, high, unit, match):
     """Values of the answer's shape, moved by its own size: a range slid along by its width,
-    a value moved by a round step, a fifth of it or so, to three values around it;
-    percentages stay between 0 and 100, ages under 100."""
+    a value moved by a step (see _step) to three values around it; percentages stay
+    between 0 and 100, ages under 100."""
     answer = match.group(0)
     moved = []
     if high is not None:
@@ -134,7 +165,7 @@ def _moved(low, high, unit, match):
                 moved.append(swapped.replace("\0", highs, 1))
     else:
         text = match.group("value")
-        step = _round_step(low / 5)
+        step = _step(low, unit)
         ages = unit in ("an", "ans")
         values = []
         for k in (-2, -1, 1, 2, -3, 3):

@@ -273,3 +273,8 @@ LABEL_FAMILIES = {
     **dict.fromkeys(("signe", "symptôme", "trouble", "manifestation"), "signe"),
     **dict.fromkeys(("traitement", "médicament", "mesure", "geste", "soin"), "soin"),
 }
+
+
+# Whoever gives care: what they do, negated, is false by common sense alone ('L'infirmier ne
+# prévient pas le médecin'), which tests nothing the lesson taught.
+CAREGIVERS = {"infirmier", "infirmière", "soignant", "soignante", "médecin", "ide", "aide-soignant"}

@@ -7,7 +7,16 @@ from dataclasses import replace
 from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of, says_on
 from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise, quoted
 from .figures import figures_of
-from .lexicon import CLITICS, CONTRASTS, COUNT_WORDS, GENDER_OF_WORD, HEDGE_LEMMAS, HEDGES, VOWELS
+from .lexicon import (
+    CAREGIVERS,
+    CLITICS,
+    CONTRASTS,
+    COUNT_WORDS,
+    GENDER_OF_WORD,
+    HEDGE_LEMMAS,
+    HEDGES,
+    VOWELS,
+)
 
 
 def true_false_drafts(sentence, course):
@@ -99,6 +108,9 @@ def can_negate(span):
         return False  # a list: which of its items would the negation deny?
     if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > root.i for t in span):
         return False  # 'n'est pas traitée par du calcium et de la vitamine D': by neither?
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is not None and subject.lemma_.lower() in CAREGIVERS:
+        return False  # 'L'infirmier ne prévient pas le médecin': false by common sense alone
     if {root.lemma_, *(c.lemma_ for c in root.children if c.dep_ == "cop")} & {
         "rester",
         "reste",

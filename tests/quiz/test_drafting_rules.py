@@ -152,11 +152,14 @@ def test_a_list_introduced_by_its_subject_makes_statements_under_its_situation()
         "Il ne faut pas relever la personne trop vite. L'infirmier :\n\n"
         "- prévient le médecin ;\n- mesure les paramètres vitaux et la glycémie capillaire.\n"
     )
-    stems = {d.stem for d in draft_questions(body, title="Après une chute")}
-    assert "Vrai ou faux ? « Après une chute, l'infirmier ne prévient pas le médecin. »" in stems
+    said = statements_from("## Après une chute\n\n" + body)
+    assert "Après une chute, l'infirmier prévient le médecin." in said
     assert (
         "Après une chute, l'infirmier mesure les paramètres vitaux et la glycémie capillaire."
-    ) in statements_from("## Après une chute\n\n" + body)
+    ) in said
+    # What a caregiver does, negated, is false by common sense alone: no such draft.
+    stems = {d.stem for d in draft_questions(body, title="Après une chute")}
+    assert not [stem for stem in stems if "ne prévient pas" in stem]
 
 
 def test_a_list_of_things_after_a_subject_stays_a_list():
@@ -357,6 +360,21 @@ def test_a_single_value_is_blanked_among_values_around_it(text, answer):
     assert len(set(values)) == 4 and all(0 < value < 100 for value in values)
 
 
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        # Durations and ages move by the steps a reader expects, not by odd ones.
+        ("On parle de chutes répétées après deux chutes sur une période de 12 mois.", 6),
+        ("Chaque année, une personne sur trois de plus de 65 ans fait une chute.", 10),
+    ],
+)
+def test_a_duration_or_an_age_moves_by_a_natural_step(text, step):
+    (draft,) = [d for d in draft_questions(text) if drafting.BLANK in d.stem]
+    values = [int(option.split(" ")[0]) for option, _ok in draft.choices]
+    answer = int(draft.answer.split(" ")[0])
+    assert all((value - answer) % step == 0 for value in values)
+
+
 def test_no_value_of_the_same_sentence_is_offered_as_wrong():
     """'après 50 ans' and 'après 60 ans' in one sentence are both true there."""
     text = (
@@ -428,37 +446,6 @@ def test_select_all_from_lists_without_articles_under_opposed_headings():
             assert right <= {"troubles de la marche", "hypotension orthostatique",
                              "dénutrition", "dépression"}  # fmt: skip
             assert wrong <= {"éclairage insuffisant", "tapis au sol", "chaussures inadaptées"}
-
-
-TABLE = """Quelques tests simples :
-
-| **Test** | **Réalisation** | **Résultat inquiétant** |
-| --- | --- | --- |
-| Timed Up and Go | Se lever, marcher 3 mètres, revenir s'asseoir. | 20 secondes ou plus |
-| Station unipodale | Tenir debout sur une jambe, sans appui. | Moins de 5 secondes |
-| Lever en deux temps | Rester assis au bord du lit avant de se lever. | Plus de 30 secondes |
-"""
-
-
-def test_a_table_cell_is_blanked_among_its_columns_other_cells():
-    drafts = [d for d in draft_questions(TABLE) if d.stem.startswith("Test « Station")]
-    by_column = {d.stem.rsplit(" – ", 1)[1]: d for d in drafts}
-    draft = by_column["réalisation : _____"]
-    assert draft.answer == "tenir debout sur une jambe, sans appui"
-    assert {text for text, ok in draft.choices if not ok} == {
-        "se lever, marcher 3 mètres, revenir s'asseoir",
-        "rester assis au bord du lit avant de se lever",
-    }
-    # The explanation gives the whole row.
-    assert "résultat inquiétant : moins de 5 secondes" in draft.explanation
-    assert by_column["résultat inquiétant : _____"].answer == "moins de 5 secondes"
-
-
-def test_no_table_item_where_two_rows_share_a_value_or_there_are_two_rows():
-    same = TABLE.replace("Plus de 30 secondes", "Moins de 5 secondes")
-    assert not [d for d in draft_questions(same) if "résultat inquiétant" in d.stem]
-    short = "\n".join(TABLE.splitlines()[:-1])
-    assert not [d for d in draft_questions(short) if d.stem.startswith("Test «")]
 
 
 SIGNS_AND_CAUSES = """## Signes
