@@ -4,8 +4,8 @@ enumeration of another category."""
 import hashlib
 from functools import lru_cache
 
-from .checks import MAX_LENGTH_RATIO
-from .drafts import MULTIPLE, lower_first, make_draft
+from .checks import MAX_LENGTH_RATIO, similar_lengths
+from .drafts import MULTIPLE, SINGLE, lower_first, make_draft
 from .enumerations import categories
 from .lexicon import ARTICLES, CONTRASTS, LABEL_FAMILIES
 from .pipeline import load_pipeline
@@ -50,19 +50,38 @@ def select_all_drafts(own, course):
                 sum(map(len, chosen[0] + chosen[1])),
             )
             if best_weight is None or weight > best_weight:
-                best, best_weight = chosen, weight
+                best, best_weight, pools = chosen, weight, (correct, wrong)
         if best is None or not (best_weight[0] or best_weight[1]):
             continue  # distractors from a list of another kind: a learner rules them out
         right, wrong = best
-        choices = tuple(
-            (text, text in right)
-            for text in sorted(right + wrong, key=lambda t: hashlib.sha1(t.encode()).hexdigest())
-        )
+        choices = tuple((text, text in right) for text in _shuffled(right + wrong))
         stem = f"Parmi les propositions suivantes, lesquelles {label} ?"
         answer = " | ".join(text for text, is_correct in choices if is_correct)
-        score = 2.5
-        drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, score))
+        drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, 2.5))
+        drafts += _one_of(label, right, *pools, enumeration.source)
     return drafts
+
+
+def _one_of(label, right, correct, wrong, source):
+    """The single-answer item on the same two lists: one of this list's items (one the
+    select-all item does not offer, where there is one) among three of the other list's."""
+    unused = [text for text in correct if text not in right]
+    for key in unused + right:
+        others = [text for text in wrong if similar_lengths([key, text], key)][:3]
+        if len(others) == 3 and similar_lengths([key, *others], key):
+            break
+    else:
+        return []
+    question = label.replace("font partie des ", "fait partie des ", 1)
+    question = question.replace("sont des ", "fait partie des ", 1)
+    stem = f"Parmi les propositions suivantes, laquelle {question} ?"
+    choices = tuple((text, text == key) for text in _shuffled([key, *others]))
+    return [make_draft(SINGLE, stem, choices, key, source, 2.4)]
+
+
+def _shuffled(texts):
+    """A fixed order that tells nothing: sorted by a hash of the text."""
+    return sorted(texts, key=lambda text: hashlib.sha1(text.encode()).hexdigest())
 
 
 def _forms(terms, bare):

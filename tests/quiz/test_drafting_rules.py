@@ -507,6 +507,34 @@ def test_a_statement_that_holds_beyond_the_topic_is_left_as_it_is(text):
     assert text in statements_from(course, topic="la myasthénie")
 
 
+def test_one_item_of_a_list_among_three_of_the_list_set_against_it():
+    text = """## Facteurs intrinsèques
+
+- troubles de la marche
+- hypotension orthostatique
+- dénutrition
+- dépression
+
+## Facteurs extrinsèques
+
+- éclairage insuffisant
+- tapis au sol
+- chaussures inadaptées
+"""
+    (draft,) = [
+        d
+        for d in draft_questions(text)
+        if d.stem == "Parmi les propositions suivantes, laquelle fait partie des facteurs "
+        "intrinsèques ?"
+    ]
+    assert draft.kind == "single"
+    assert draft.answer in {"troubles de la marche", "hypotension orthostatique",
+                            "dénutrition", "dépression"}  # fmt: skip
+    assert {t for t, ok in draft.choices if not ok} == {
+        "éclairage insuffisant", "tapis au sol", "chaussures inadaptées",
+    }  # fmt: skip
+
+
 def test_no_draft_carries_a_citation_mark():
     text = (
         "La sclérose en plaques[1] est une maladie auto-immune du système nerveux[2],[3].\n\n"
