@@ -29,7 +29,7 @@ from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, dra
 from .figures import figure_drafts, figures_of
 from .fluency import has_slips
 from .pipeline import PIPELINE, load_pipeline
-from .ranking import clarity
+from .ranking import clarity, without_cues_first
 from .select_all import select_all_drafts
 from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
@@ -71,7 +71,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
                 # 'Vrai' only where no false statement could be made
                 candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
-    drafts = rank([draft for draft in candidates if is_well_formed(draft)])
+    drafts = rank(without_cues_first([draft for draft in candidates if is_well_formed(draft)]))
     return drafts[:limit] if limit else drafts
 
 

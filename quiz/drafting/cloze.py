@@ -2,6 +2,8 @@
 
 from itertools import combinations
 
+from quiz.cues import clearly_longer
+
 from .analysis import defines, is_hedged, is_key_phrase, parse_is_unsure
 from .checks import similar_lengths
 from .distractors import PLAUSIBLE, distractors_for, plausibility
@@ -64,6 +66,7 @@ def _best_options(answer, term, candidates, course):
             plausible = sum(weights[i] >= PLAUSIBLE for i in picked)
             fillers = size - plausible  # wanted only while two plausible ones are lacking
             weight = (
+                not clearly_longer(len(answer), max(len(text) for text in texts[1:])),  # a cue
                 plausible,
                 -fillers if plausible >= 2 else fillers,
                 sum(weights[i] for i in picked),

@@ -4,6 +4,8 @@ enumeration of another category."""
 import hashlib
 from functools import lru_cache
 
+from quiz.cues import clearly_longer, find_cues
+
 from .checks import MAX_LENGTH_RATIO, similar_lengths
 from .drafts import MULTIPLE, SINGLE, lower_first, make_draft
 from .enumerations import categories
@@ -38,6 +40,10 @@ def select_all_drafts(own, course):
                 correct = _forms(enumeration.terms, bare)
                 wrong = _forms(candidates, bare)
                 chosen = _pick_options(correct, wrong) if len(correct) >= 2 else None
+                if chosen and find_cues(
+                    label, [(t, True) for t in chosen[0]] + [(t, False) for t in chosen[1]]
+                ):
+                    chosen = None  # 'une ...' only among the wrong ones: without articles
                 if chosen:
                     break
             if not chosen:
@@ -71,6 +77,8 @@ def _one_of(label, right, correct, wrong, source):
         if len(others) == 3 and similar_lengths([key, *others], key):
             break
     else:
+        return []
+    if find_cues(label, [(key, True)] + [(text, False) for text in others]):
         return []
     question = label.replace("font partie des ", "fait partie des ", 1)
     question = question.replace("sont des ", "fait partie des ", 1)
@@ -189,6 +197,7 @@ def _pick_options(correct, wrong, *, most_correct=3, most_wrong=2):
         if (
             len(right) >= 2
             and len(bad) >= 2
+            and not clearly_longer(min(map(len, right)), max(map(len, bad)))  # a cue
             and (best is None or len(right) + len(bad) > len(best[0]) + len(best[1]))
         ):
             best = (right, bad)

@@ -199,7 +199,8 @@ Charcot.
 
 La **sclérose latérale amyotrophique** détruit les motoneurones de la moelle épinière.
 
-La **neuropathie périphérique** est une maladie neurologique fréquente chez les adultes.
+La **neuropathie périphérique diabétique** est une maladie neurologique fréquente chez les \
+adultes.
 
 La **tumeur cérébrale** grossit lentement dans le cerveau des adultes.
 """
@@ -420,12 +421,9 @@ def test_distractors_come_from_the_category_the_text_sets_against_the_list():
 - des **picotements douloureux**.
 """
     (draft,) = [d for d in of_kind(draft_questions(text), "multiple") if "courants" in d.stem]
-    wrong = {text for text, ok in draft.choices if not ok}
-    assert wrong and wrong <= {
-        "une tumeur cérébrale",
-        "une inflammation du cerveau",
-        "une infection virale",
-    }
+    # Without their articles: 'une' on every wrong option alone would give them away.
+    wrong = {text.removeprefix("une ") for text, ok in draft.choices if not ok}
+    assert wrong and wrong <= {"tumeur cérébrale", "inflammation du cerveau", "infection virale"}
 
 
 # --- Malformed drafts are filtered ---------------------------------------------------

@@ -535,6 +535,22 @@ def test_one_item_of_a_list_among_three_of_the_list_set_against_it():
     }  # fmt: skip
 
 
+def test_a_draft_with_a_cue_is_proposed_after_those_without():
+    """The key alone clearly the longest option (quiz.cues): still proposed, a step down."""
+    from quiz.drafting.drafts import make_draft
+    from quiz.drafting.ranking import without_cues_first
+
+    options = ["la sclérose latérale amyotrophique", "la myopathie", "la tumeur"]
+    cued = make_draft("single", "_____ détruit les motoneurones.",
+                      [(o, o == options[0]) for o in options], options[0], "x", 3.0)  # fmt: skip
+    options = ["la sclérose latérale amyotrophique", "la neuropathie périphérique diabétique",
+               "la maladie de Parkinson"]  # fmt: skip
+    plain = make_draft("single", "_____ détruit les motoneurones.",
+                       [(o, o == options[0]) for o in options], options[0], "y", 3.0)  # fmt: skip
+    ranked = without_cues_first([cued, plain])
+    assert ranked[1].score == 3.0 and ranked[0].score < 3.0
+
+
 def test_no_draft_carries_a_citation_mark():
     text = (
         "La sclérose en plaques[1] est une maladie auto-immune du système nerveux[2],[3].\n\n"
