@@ -65,6 +65,16 @@ def quoted(sentence):
     return "« " + " ".join(_as_sentence(part) for part in parts if part) + " »"
 
 
+def explains_more(sentence):
+    """Whether the explanation quotes more than the statement itself: the sentence before
+    or after it, or a longer sentence it was cut from. Else it can only say it again."""
+    if getattr(sentence, "preceding", "") or getattr(sentence, "following", ""):
+        return True
+    source = getattr(sentence, "source", sentence)
+    claim = getattr(sentence, "text", sentence)
+    return len(source.split()) > len(claim.split()) + 3
+
+
 def _as_sentence(text):
     """A list item quoted as a sentence: 'l'hypomagnésémie : le magnésium est ... ;' ->
     'L'hypomagnésémie : le magnésium est ... .'"""

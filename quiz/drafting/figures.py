@@ -9,7 +9,7 @@ import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 
-from .analysis import claims
+from .analysis import claims, is_hedged
 from .drafts import BLANK, SINGLE, make_draft, normalise, ordered_choices
 
 _NUMBER = r"\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
@@ -46,6 +46,8 @@ def figure_drafts(sentence, course_figures):
     figures = figures_of(sentence.text)
     if len(figures) != 1 or claims(sentence.span) > 1:
         return []  # two figures: which one is asked, and the other tells the range
+    if is_hedged(sentence.span) or any(_conditional(t) for t in sentence.span):
+        return []  # 'toucheraient environ ...', 'peut durer ...': a figure the text doubts
     start, end, low, high, unit, match = figures[0]
     answer = match.group(0)
     shape = _shape(match)
@@ -75,6 +77,13 @@ def figure_drafts(sentence, course_figures):
         make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence, score)
     )
     return drafts
+
+
+def _conditional(token):
+    """A verb in the conditional ('toucheraient'), which the parser may read as imperfect."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return "Cnd" in token.morph.get("Mood") or token.lower_.endswith(("rait", "raient"))
 
 
 def _shape(match):

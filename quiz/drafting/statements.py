@@ -146,7 +146,9 @@ def statements_of(sentences, analysis, topic=None, after=()):
         candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
         following = _following(sentences[index + 1 :], after)
         preceding = ""
-        if index > 0 and _opens_with_a_pointer(sentence.text):
+        if index > 0 and (_opens_with_a_pointer(sentence.text) or not following):
+            # the sentence it took its subject from; or, closing its paragraph, the one
+            # before it, which the claim concludes
             preceding = _plain(sentences[index - 1].text)
             preceding = "" if preceding.endswith(":") else preceding
         for text in candidates:

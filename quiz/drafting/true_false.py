@@ -5,7 +5,16 @@ import re
 from dataclasses import replace
 
 from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of, says_on
-from .drafts import FALSE, TRUE, TRUE_FALSE, capitalise, make_draft, normalise, quoted
+from .drafts import (
+    FALSE,
+    TRUE,
+    TRUE_FALSE,
+    capitalise,
+    explains_more,
+    make_draft,
+    normalise,
+    quoted,
+)
 from .figures import figures_of
 from .lexicon import (
     CAREGIVERS,
@@ -39,7 +48,8 @@ def true_false_drafts(sentence, course):
     if not drafts and not worth_stating(sentence.span):
         return []
     if drafts or any(is_key_phrase(term, course) for term in sentence.terms):
-        drafts.append(_statement(sentence.text, True, sentence, 1.3 - 0.3 * unsure, course))
+        score = 1.3 - 0.3 * unsure - 0.3 * (not explains_more(sentence))  # it says it again
+        drafts.append(_statement(sentence.text, True, sentence, score, course))
     return [draft for draft in drafts if draft is not None]
 
 

@@ -133,6 +133,17 @@ def test_a_note_without_a_main_verb_is_no_statement():
     assert not draft_questions(text + "\n\n" + text)
 
 
+def test_a_claim_that_closes_its_paragraph_is_explained_by_the_sentence_before():
+    text = (
+        "La PTH libère le calcium de l'os. La vitamine D active augmente l'absorption "
+        "intestinale du calcium.\n\n"
+    ) * 2
+    (draft,) = {d.key: d for d in draft_questions(text) if "absorption" in d.stem}.values()
+    assert "« La PTH libère le calcium de l'os. La vitamine D active augmente" in (
+        draft.explanation
+    )
+
+
 def test_a_list_item_is_quoted_as_a_sentence():
     text = (
         "Les principales causes sont :\n\n"
@@ -373,6 +384,17 @@ def test_a_duration_or_an_age_moves_by_a_natural_step(text, step):
     values = [int(option.split(" ")[0]) for option, _ok in draft.choices]
     answer = int(draft.answer.split(" ")[0])
     assert all((value - answer) % step == 0 for value in values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les crampes nocturnes toucheraient une personne sur trois après 60 ans.",
+        "Une crampe peut durer jusqu'à 10 minutes.",
+    ],
+)
+def test_no_figure_the_text_doubts_is_asked(text):
+    assert not [d for d in draft_questions(text) if drafting.BLANK in d.stem]
 
 
 def test_no_value_of_the_same_sentence_is_offered_as_wrong():
