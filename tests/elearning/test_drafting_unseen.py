@@ -29,18 +29,22 @@ TARGETS = {
     "usable_per_100_words": 2.0,
 }
 
-# Measured on 2026-12-01 (55 drafts from 5,443 words of lesson text): 36 % usable as is,
-# 69 % after a light edit, 31 % unusable, 9 % as is in the best-ranked fifth, 7 % not
-# true/false, 0.68 usable drafts per 100 words. Short of every target: the engine's
-# statements and negations are mostly right, but it drafts too few questions per text
-# and its ranking puts weak negations first (see the closing note of issue 12's session).
+# Measured on 2026-12-01, every draft judged again after the explanations changed: 54 drafts
+# from the set's lesson text (its README no longer read as a document), 30 % usable as is,
+# 70 % after a light edit, 30 % unusable, 27 % as is in the best-ranked fifth, 9 % not
+# true/false, 0.76 usable drafts per 100 words. The same instructor's criteria applied blind
+# to the drafts of the engine before this session's changes (commit 3e767f4) gave 9 %, 69 %,
+# 31 %, 0 %, 7 % and 0.79: the earlier floors (36 % as is) came from a first labelling that
+# was more lenient on explanations, so the floors below are the figures of one instrument.
+# Still short of every target: too few drafts per text, and too few of them beyond
+# true/false (see the closing note of issue 12's sessions).
 FLOORS = {
-    "as_is": 0.36,
-    "after_light_edit": 0.69,
-    "unusable": 0.31,  # at most
-    "best_fifth_as_is": 0.09,
-    "not_true_false": 0.07,
-    "usable_per_100_words": 0.67,
+    "as_is": 0.29,
+    "after_light_edit": 0.70,
+    "unusable": 0.30,  # at most
+    "best_fifth_as_is": 0.27,
+    "not_true_false": 0.09,
+    "usable_per_100_words": 0.76,
 }
 
 
