@@ -444,8 +444,7 @@ def test_a_defined_term_is_asked_with_the_texts_other_definitions():
     assert "une contraction durable et douloureuse d'une partie d'un muscle" in wrong
 
 
-def test_select_all_from_lists_without_articles_under_opposed_headings():
-    text = """## Facteurs intrinsèques
+FACTORS = """## Facteurs intrinsèques
 
 - troubles de la marche
 - hypotension orthostatique
@@ -458,6 +457,12 @@ def test_select_all_from_lists_without_articles_under_opposed_headings():
 - tapis au sol
 - chaussures inadaptées
 """
+INTRINSIC = {"troubles de la marche", "hypotension orthostatique", "dénutrition", "dépression"}
+EXTRINSIC = {"éclairage insuffisant", "tapis au sol", "chaussures inadaptées"}
+
+
+def test_select_all_from_lists_without_articles_under_opposed_headings():
+    text = FACTORS
     drafts = [d for d in draft_questions(text) if d.kind == "multiple"]
     stems = {d.stem for d in drafts}
     assert "Parmi les propositions suivantes, lesquelles sont des facteurs intrinsèques ?" in stems
@@ -465,9 +470,8 @@ def test_select_all_from_lists_without_articles_under_opposed_headings():
         right = {t for t, ok in draft.choices if ok}
         wrong = {t for t, ok in draft.choices if not ok}
         if "intrinsèques" in draft.stem:
-            assert right <= {"troubles de la marche", "hypotension orthostatique",
-                             "dénutrition", "dépression"}  # fmt: skip
-            assert wrong <= {"éclairage insuffisant", "tapis au sol", "chaussures inadaptées"}
+            assert right <= INTRINSIC
+            assert wrong <= EXTRINSIC
 
 
 SIGNS_AND_CAUSES = """## Signes
@@ -530,19 +534,7 @@ def test_a_statement_that_holds_beyond_the_topic_is_left_as_it_is(text):
 
 
 def test_one_item_of_a_list_among_three_of_the_list_set_against_it():
-    text = """## Facteurs intrinsèques
-
-- troubles de la marche
-- hypotension orthostatique
-- dénutrition
-- dépression
-
-## Facteurs extrinsèques
-
-- éclairage insuffisant
-- tapis au sol
-- chaussures inadaptées
-"""
+    text = FACTORS
     (draft,) = [
         d
         for d in draft_questions(text)
@@ -550,11 +542,8 @@ def test_one_item_of_a_list_among_three_of_the_list_set_against_it():
         "intrinsèques ?"
     ]
     assert draft.kind == "single"
-    assert draft.answer in {"troubles de la marche", "hypotension orthostatique",
-                            "dénutrition", "dépression"}  # fmt: skip
-    assert {t for t, ok in draft.choices if not ok} == {
-        "éclairage insuffisant", "tapis au sol", "chaussures inadaptées",
-    }  # fmt: skip
+    assert draft.answer in INTRINSIC
+    assert {t for t, ok in draft.choices if not ok} == EXTRINSIC
 
 
 def test_a_draft_with_a_cue_is_proposed_after_those_without():
