@@ -67,8 +67,8 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
                 made += figure_drafts(statement, course_figures)
                 made += definition_drafts(statement, course_definitions)
                 tf = true_false_drafts(statement, course)
-                made += [draft for draft in tf if draft.answer == FALSE] or tf
                 # 'Vrai' only where no false statement could be made
+                made += [draft for draft in tf if draft.answer == FALSE] or tf
                 candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
     drafts = rank(without_cues_first([draft for draft in candidates if is_well_formed(draft)]))

@@ -9,6 +9,8 @@ assise prolongée'): what follows adds claims that 'Vrai' or 'Faux' must cover t
 
 from dataclasses import replace
 
+from quiz.cues import find_cues
+
 SHORT = 6  # words
 
 
@@ -29,8 +31,6 @@ def without_cues_first(drafts):
     """The drafts, those with a mechanical cue (quiz.cues: the key alone the longest option,
     alone echoing the stem, alone of another form) a step down: still proposed, since
     replacing a distractor is a light edit, but after the drafts that need none."""
-    from quiz.cues import find_cues  # Django's gettext names each cue
-
     return [
         replace(draft, score=round(draft.score - CUED, 3))
         if find_cues(draft.stem, draft.choices)

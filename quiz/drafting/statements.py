@@ -158,10 +158,17 @@ def statements_of(sentences, analysis, topic=None, after=()):
                 text = span.text
             if points_back(span, analysis):
                 continue
-            source = _plain(sentence.text)
-            statement = Sentence(span, text, terms_of(span), sentence.block, source, following)
-            statement.preceding = preceding
-            found.append(statement)
+            found.append(
+                Sentence(
+                    span,
+                    text,
+                    terms_of(span),
+                    sentence.block,
+                    source=_plain(sentence.text),
+                    following=following,
+                    preceding=preceding,
+                )
+            )
     return found
 
 
