@@ -62,7 +62,7 @@ def figure_drafts(sentence, course_figures):
             continue
         seen.add(normalise(other.group(0)))
         others.append(other.group(0))
-    for moved in _moved(low, high, unit, match):
+    for moved in _moved(low, high, unit, match, avoid=source):
         if len(others) >= 3:
             break
         if normalise(moved) not in seen and moved not in source:
@@ -154,10 +154,10 @@ def _round_step(size):
     return 10 * power
 
 
-def _moved(low, high, unit, match):
+def _moved(low, high, unit, match, avoid=""):
     """Values of the answer's shape, moved by its own size: a range slid along by its width,
     a value moved by a step (see _step) to three values around it; percentages stay
-    between 0 and 100, ages under 100."""
+    between 0 and 100, ages under 100; none that `avoid` (the sentence) says too."""
     answer = match.group(0)
     moved = []
     if high is not None:
@@ -181,6 +181,9 @@ def _moved(low, high, unit, match):
             value = low + k * step
             if value <= 0 or (unit == "%" and value >= 100) or (ages and value > 100):
                 continue
+            written = _written(value, text)
+            if written is None or answer.replace(text, written, 1) in avoid:
+                continue  # 'après 60 ans' beside 'après 50 ans': true there as well
             values.append((k, value))
         # Three values around the answer, not always on the same side of it: the answer's
         # rank among the options tells nothing.

@@ -43,6 +43,12 @@ def has_slips(span, gender_of):
             c.dep_ in ("nsubj", "nsubj:pass") for c in token.children
         ):
             return True  # 'Les anticorps bloquer ...': an infinitive with a subject
+    root = span.root
+    if root.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm") and c.i == root.i + 1
+        for c in root.children
+    ):
+        return True  # 'Les anticorps bloquer et détruire ...', read as a noun and its infinitive
     first = tokens[0] if tokens else None
     return (  # 'Secousses soudaines dans le jambe n'ont ...': a subject without its article
         first is not None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .analysis import Sentence, terms_of
 from .drafts import capitalise, lower_first
+from .fluency import has_slips
 from .lexicon import (
     CLINICAL_SUBJECTS,
     CONNECTIVES,
@@ -145,12 +146,16 @@ def statements_of(sentences, analysis, topic=None, after=()):
     for index, sentence in enumerate(sentences):
         candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
         following = _following(sentences[index + 1 :], after)
+        if following and has_slips(sentences[index + 1].span, analysis.gender_of):
+            following = ""  # an explanation does not copy a translation's slip
         preceding = ""
         if index > 0 and (_opens_with_a_pointer(sentence.text) or not following):
             # the sentence it took its subject from; or, closing its paragraph, the one
             # before it, which the claim concludes
-            preceding = _plain(sentences[index - 1].text)
-            preceding = "" if preceding.endswith(":") else preceding
+            before = sentences[index - 1]
+            preceding = _plain(before.text)
+            if preceding.endswith(":") or has_slips(before.span, analysis.gender_of):
+                preceding = ""
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
             if topic and (_said_of_the_topic(span) or _clinical(span, topic)):

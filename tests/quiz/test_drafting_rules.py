@@ -144,6 +144,15 @@ def test_a_claim_that_closes_its_paragraph_is_explained_by_the_sentence_before()
     )
 
 
+def test_an_explanation_quotes_no_sentence_with_a_slip():
+    text = (
+        "La myasthénie est une maladie auto-immune. Les anticorps bloquer et détruire une "
+        "partie des récepteurs. Chez environ 85 % des patients, on trouve des anticorps.\n\n"
+    )
+    (draft,) = [d for d in draft_questions(text) if d.stem.startswith("Chez environ")]
+    assert "bloquer" not in draft.explanation
+
+
 def test_a_list_item_is_quoted_as_a_sentence():
     text = (
         "Les principales causes sont :\n\n"
@@ -306,6 +315,8 @@ def test_a_word_is_swapped_only_where_the_text_opposes_the_pair(text, context, s
         ("Les infections avec des virus or les bactéries sont rares.", True),
         ("La sclérose cause une muscle faiblesse des jambes.", True),
         ("Secousses soudaines dans la jambe n'ont aucune valeur de maladie.", True),
+        ("Les anticorps bloquer et détruire une partie des récepteurs.", True),
+        ("Les anticorps bloquent et détruisent une partie des récepteurs.", False),
         ("Des secousses surviennent dans la jambe droite au repos.", False),
         ("La maladie type est la sclérose latérale amyotrophique.", False),
     ],
