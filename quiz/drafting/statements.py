@@ -152,10 +152,7 @@ def statements_of(sentences, analysis, topic=None, after=()):
         if index > 0 and (_opens_with_a_pointer(sentence.text) or not following):
             # the sentence it took its subject from; or, closing its paragraph, the one
             # before it, which the claim concludes
-            before = sentences[index - 1]
-            preceding = _plain(before.text)
-            if preceding.endswith(":") or has_slips(before.span, analysis.gender_of):
-                preceding = ""
+            preceding = _preceding(sentences[:index], analysis)
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
             if topic and (_said_of_the_topic(span) or _clinical(span, topic)):
@@ -175,6 +172,21 @@ def statements_of(sentences, analysis, topic=None, after=()):
                 )
             )
     return found
+
+
+def _preceding(before, analysis):
+    """The sentence before a statement, with the one before it too where it opens with a
+    pronoun ('Elle se caractérise ...' quoted without what 'elle' is says little); nothing
+    where one of them introduces a list or has a translation's slip."""
+    quoted = []
+    for sentence in reversed(before[-2:]):
+        text = _plain(sentence.text)
+        if text.endswith(":") or has_slips(sentence.span, analysis.gender_of):
+            break
+        quoted.insert(0, text)
+        if not _opens_with_a_pointer(text):
+            return " ".join(quoted)
+    return ""
 
 
 def _plain(text):

@@ -34,6 +34,8 @@ def true_false_drafts(sentence, course):
     true statement alone only where the sentence is about one of the text's key terms."""
     if claims(sentence.span) > 1 or is_a_list(sentence.span) or says_on(sentence.span):
         return []  # 'Vrai' or 'Faux' would say nothing precise
+    if _bare_pronominal(sentence.span):
+        return []  # 'Le GCS se compare': with what? Neither it nor its negation teaches
     drafts = []
     unsure = parse_is_unsure(sentence.span)
     swapped = _contrast_swap(sentence, course)
@@ -89,11 +91,23 @@ def _three_alike(tokens):
     return False
 
 
+def _bare_pronominal(span):
+    """A pronominal verb with nothing after it ('Le GCS se compare', 'ne se compare pas')."""
+    root = span.root
+    return any(c.lower_ in ("se", "s'") for c in root.children) and not any(
+        c.dep_.startswith(("obj", "obl", "nmod", "xcomp", "ccomp", "advcl", "advmod"))
+        for c in root.children
+        if c.lower_ not in ("ne", "n'", "pas")
+    )
+
+
 def worth_stating(span):
     """A true statement worth a question: not hedged ('peut', 'parfois', 'pas toujours'),
     not advice ('Il ne faut pas confondre ...'), not a count that names nothing ('Deux
     signes d'examen ...')."""
     if is_hedged(span) or any(t.lower_ == "toujours" for t in span if t.i > 0):
+        return False
+    if _bare_pronominal(span):
         return False
     if any(t.lemma_ == "falloir" for t in span):
         return False

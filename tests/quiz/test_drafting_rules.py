@@ -216,6 +216,8 @@ def test_what_the_topic_does_is_tied_to_the_topic():
         "Le séjour prolongé au sol expose à la déshydratation, à l'hypothermie et aux escarres.",
         "La calcémie se situe entre 2,20 et 2,60 mmol/L et le calcium ionisé entre 1,15 et "
         "1,30 mmol/L.",
+        # A pronominal verb with nothing after it: compared with what?
+        "Le score de Glasgow se compare.",
         # How things are named or found: no claim to call true or false.
         "On parle de chutes répétées lorsqu'une personne est tombée deux fois dans l'année.",
     ],
