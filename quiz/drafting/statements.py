@@ -175,18 +175,13 @@ def statements_of(sentences, analysis, topic=None, after=()):
 
 
 def _preceding(before, analysis):
-    """The sentence before a statement, with the one before it too where it opens with a
-    pronoun ('Elle se caractérise ...' quoted without what 'elle' is says little); nothing
-    where one of them introduces a list or has a translation's slip."""
-    quoted = []
-    for sentence in reversed(before[-2:]):
-        text = _plain(sentence.text)
-        if text.endswith(":") or has_slips(sentence.span, analysis.gender_of):
-            break
-        quoted.insert(0, text)
-        if not _opens_with_a_pointer(text):
-            return " ".join(quoted)
-    return ""
+    """The sentence before a statement; nothing where it introduces a list or has a
+    translation's slip."""
+    sentence = before[-1]
+    text = _plain(sentence.text)
+    if text.endswith(":") or has_slips(sentence.span, analysis.gender_of):
+        return ""
+    return text
 
 
 def _plain(text):
