@@ -8,7 +8,8 @@ repeats: options of one length and one grammatical form, no option that echoes t
   s'endormir..." answered by "...myoclonie d'endormissement");
 - ``key_form``: the right answers alone have another form: the only option not starting with
   the word the others start with ("Avec..." among three "Par..."), the only noun phrase among
-  prepositional phrases, the only "label : reason" among plain options;
+  prepositional phrases, the only affirmative statement among negative ones (or the other
+  way round), the only "label : reason" among plain options;
 - ``keys_longest``: the right answers of a select-all question are its longest options.
 
 True/false questions ("Vrai", "Faux") have none of these. A check of form, not of meaning: an
@@ -254,6 +255,17 @@ def has_label(text):
     return bool(colon) and len(head.split()) <= 3
 
 
+# A negation: 'ne' or 'n'' with the word that completes it ('n'est pas', 'ne ... jamais').
+NEGATION = re.compile(
+    r"(?<!\w)(?:ne\s|n['’]).*?(?<!\w)(?:pas|jamais|plus|rien|aucune?|guère)(?!\w)"
+)
+
+
+def is_negative(text):
+    """'La crampe n'est pas brève': a statement that denies, beside others that affirm."""
+    return NEGATION.search(text.casefold()) is not None
+
+
 def alone_in(keys, distractors, feature):
     """(the keys' value, the distractors' value) of ``feature`` when the keys all share one
     value and the distractors, two at least, all share another; else None."""
@@ -294,6 +306,17 @@ def form_cue(keys, distractors):
                 count,
             )
             % {"kind": PHRASE_KIND_NAMES[kinds[1]]()},
+        )
+    polarity = alone_in(keys, distractors, is_negative)
+    if polarity is not None:
+        return Cue(
+            KEY_FORM,
+            ngettext(
+                "The right answer alone is %(form)s: give the options one form, or mix them.",
+                "The right answers alone are %(form)s: give the options one form, or mix them.",
+                count,
+            )
+            % {"form": _("negative") if polarity[0] else _("affirmative")},
         )
     if alone_in(keys, distractors, has_label) is not None:
         return Cue(

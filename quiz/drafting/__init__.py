@@ -18,6 +18,7 @@ Markdown is reduced to plain sentences first; its lists are kept as enumerations
 """
 
 from dataclasses import replace
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
@@ -25,12 +26,24 @@ from .analysis import analyse, is_draftable, topic_phrase
 from .checks import is_well_formed, similar_lengths
 from .cloze import cloze_drafts
 from .definitions import definition_drafts, definitions_of
-from .drafts import BLANK, FALSE, MULTIPLE, SINGLE, TRUE, TRUE_FALSE, Draft, draft_key, rank
+from .drafts import (
+    BLANK,
+    FALSE,
+    MULTIPLE,
+    SINGLE,
+    TRUE,
+    TRUE_FALSE,
+    Draft,
+    draft_key,
+    normalise,
+    rank,
+)
 from .figures import figure_drafts, figures_of
 from .fluency import has_slips
 from .pipeline import PIPELINE, load_pipeline
 from .ranking import clarity, without_cues_first
 from .select_all import select_all_drafts
+from .statement_choice import statement_choice_drafts
 from .statements import clean_sentence, statements_of
 from .true_false import true_false_drafts
 
@@ -49,12 +62,36 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
         return []
     if title and not text.lstrip().startswith("#"):
         text = f"## {title}\n\n{text}"
-    course = analyse(context if context and context.strip() else text)
+    course_text = context if context and context.strip() else text
+    course = analyse(course_text)
     own = analyse(text)
     course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]
     topic = topic_phrase(topic, course)
     course_definitions = definitions_of(_statements(course))
-    candidates = []
+    candidates, stated = [], []
+    for statement in _draftable(own, course, topic):
+        weight = clarity(statement)
+        made = cloze_drafts(statement, course)
+        made += figure_drafts(statement, course_figures)
+        made += definition_drafts(statement, course_definitions)
+        tf = true_false_drafts(statement, course)
+        stated.append((statement, tf))
+        # 'Vrai' only where no false statement could be made
+        made += [draft for draft in tf if draft.answer == FALSE] or tf
+        candidates += [replace(draft, score=draft.score + weight) for draft in made]
+    candidates += select_all_drafts(own, course)
+    own = {normalise(draft.source_sentence) for _statement, tf in stated for draft in tf}
+    candidates += [
+        draft
+        for draft in _course_statement_choices(course_text, topic)
+        if normalise(draft.source_sentence) in own
+    ]
+    drafts = rank(without_cues_first([draft for draft in candidates if is_well_formed(draft)]))
+    return drafts[:limit] if limit else drafts
+
+
+def _draftable(own, course, topic):
+    """The statements of `own` worth a question, paragraph by paragraph, read in `course`."""
     blocks = [
         list(sentences) for _block, sentences in groupby(own.sentences, key=attrgetter("block"))
     ]
@@ -62,17 +99,20 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
         after = [sentence for block in blocks[index + 1 :] for sentence in block]
         for statement in statements_of(sentences, course, topic, after):
             if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
-                weight = clarity(statement)
-                made = cloze_drafts(statement, course)
-                made += figure_drafts(statement, course_figures)
-                made += definition_drafts(statement, course_definitions)
-                tf = true_false_drafts(statement, course)
-                # 'Vrai' only where no false statement could be made
-                made += [draft for draft in tf if draft.answer == FALSE] or tf
-                candidates += [replace(draft, score=draft.score + weight) for draft in made]
-    candidates += select_all_drafts(own, course)
-    drafts = rank(without_cues_first([draft for draft in candidates if is_well_formed(draft)]))
-    return drafts[:limit] if limit else drafts
+                yield statement
+
+
+@lru_cache(maxsize=8)
+def _course_statement_choices(text, topic):
+    """The course's 'laquelle de ces affirmations …' items, each lesson taking those its
+    own statements key: their options come from the whole course. Cached, as analyse()
+    is, for the course's lessons."""
+    course = analyse(text)
+    stated = [
+        (statement, true_false_drafts(statement, course))
+        for statement in _draftable(course, course, topic)
+    ]
+    return tuple(statement_choice_drafts(stated))
 
 
 def _statements(analysis):

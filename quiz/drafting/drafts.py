@@ -42,7 +42,7 @@ def draft_key(sentence, kind, answer):
 def make_draft(kind, stem, choices, answer, sentence, score):
     """`sentence`: the statement the draft is made from (a Sentence, whose `source` is the
     sentence of the text it comes from), or the source text of a list."""
-    source = _as_sentence(getattr(sentence, "source", sentence))
+    source = as_sentence(getattr(sentence, "source", sentence))
     claim = getattr(sentence, "text", sentence)
     return Draft(
         kind=kind,
@@ -62,7 +62,7 @@ def quoted(sentence):
     why, not only what the question said."""
     source = getattr(sentence, "source", sentence)
     parts = [getattr(sentence, "preceding", ""), source, getattr(sentence, "following", "")]
-    return "« " + " ".join(_as_sentence(part) for part in parts if part) + " »"
+    return "« " + " ".join(as_sentence(part) for part in parts if part) + " »"
 
 
 def explains_more(sentence):
@@ -75,7 +75,7 @@ def explains_more(sentence):
     return len(source.split()) > len(claim.split()) + 3
 
 
-def _as_sentence(text):
+def as_sentence(text):
     """A list item quoted as a sentence: 'l'hypomagnésémie : le magnésium est ... ;' ->
     'L'hypomagnésémie : le magnésium est ... .'"""
     text = text.strip().rstrip(" ;,")

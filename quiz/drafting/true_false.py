@@ -155,10 +155,18 @@ def can_negate(span):
     return True
 
 
+STEM_OPENING, STEM_CLOSING = "Vrai ou faux ? « ", " »"
+
+
+def claim_of(draft):
+    """The statement a true/false draft asks about."""
+    return draft.stem.removeprefix(STEM_OPENING).removesuffix(STEM_CLOSING)
+
+
 def _statement(statement, is_true, sentence, score, course):
     if not is_true and normalise(statement) in course.normalised_sentences:
         return None  # the "false" version is something the course says
-    stem = f"Vrai ou faux ? « {statement} »"
+    stem = STEM_OPENING + statement + STEM_CLOSING
     choices = ((TRUE, is_true), (FALSE, not is_true))
     answer = TRUE if is_true else FALSE
     draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence, score)

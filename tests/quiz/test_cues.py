@@ -121,6 +121,17 @@ CUED = [
             ("Une perte de force", False),
         ],
     ),
+    (
+        "only-affirmative-statement-among-negative-ones",
+        KEY_FORM,
+        "Parmi ces affirmations, laquelle est exacte ?",
+        [
+            ("Le calcium ne stabilise pas la membrane des nerfs.", False),
+            ("La crampe cède le plus souvent d'elle-même.", True),
+            ("La myéline n'accélère pas l'influx nerveux.", False),
+            ("Le magnésium n'agit jamais sur la sécrétion de PTH.", False),
+        ],
+    ),
     # (d) the keys of a select-all question are its longest options.
     (
         "keys-are-the-longest",
@@ -178,6 +189,16 @@ SOUND = [
             ("Au cours d'un effort sportif intense", False),
             ("Lors d'un long trajet en position assise", True),
             ("Le soir, avant de s'endormir", True),
+        ],
+    ),
+    (
+        "negative-and-affirmative-statements-on-each-side",
+        "Parmi ces affirmations, laquelle est exacte ?",
+        [
+            ("Le calcium ne stabilise pas la membrane des nerfs.", False),
+            ("La crampe cède le plus souvent d'elle-même.", True),
+            ("La myéline accélère peu l'influx nerveux.", False),
+            ("Une crampe isolée n'est pas inquiétante.", False),
         ],
     ),
     (
