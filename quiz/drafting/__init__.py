@@ -1,5 +1,6 @@
 """Question drafts from plain French text: cloze (on terms and figures),
-"Qu'est-ce que … ?", true/false and select-all items that an instructor reviews before
+"Qu'est-ce que … ?", true/false, select-all and "laquelle de ces affirmations est
+exacte / fausse ?" items that an instructor reviews before
 anything reaches a learner.
 
 Language analysis (sentences, parts of speech, lemmas, entities, dependencies) comes from

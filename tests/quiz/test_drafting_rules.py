@@ -9,6 +9,7 @@ import re
 import pytest
 
 from quiz import drafting
+from quiz.cues import find_cues
 from quiz.drafting import analysis, draft_questions, fluency, statements, true_false
 from quiz.drafting.pipeline import parse
 
@@ -584,3 +585,64 @@ def test_no_draft_carries_a_citation_mark():
     for draft in draft_questions(text):
         everything = " ".join([draft.stem, draft.explanation, *(t for t, _ok in draft.choices)])
         assert not statements.CITATION.search(everything)
+
+
+# --- Which statement is right, or wrong ------------------------------------------------------
+
+MYASTHENIA = (
+    "La myasthénie est une maladie auto-immune de la jonction neuromusculaire. "
+    "La sensibilité n'est pas atteinte. "
+    "Les anticorps bloquent les récepteurs de l'acétylcholine. "
+    "Les médicaments anticholinestérasiques améliorent rapidement la force. "
+    "Le thymus joue un rôle dans la production des anticorps. "
+    "La fatigue musculaire augmente à l'effort. "
+    "Le repos améliore la force musculaire."
+)
+EXACT = "Parmi ces affirmations, laquelle est exacte ?"
+WRONG = "Parmi ces affirmations, laquelle est fausse ?"
+
+
+def statement_choices(text, stem):
+    return [d for d in draft_questions(text, topic="Myasthénie") if d.stem == stem]
+
+
+def test_one_true_statement_among_false_ones_and_the_other_way_round():
+    drafts = draft_questions(MYASTHENIA, topic="Myasthénie")
+    true_false = {
+        d.stem.removeprefix("Vrai ou faux ? « ").removesuffix(" »"): d.answer
+        for d in drafts
+        if d.kind == "true_false"
+    }
+    exact, wrong = statement_choices(MYASTHENIA, EXACT), statement_choices(MYASTHENIA, WRONG)
+    assert exact and wrong
+    for draft in exact + wrong:
+        assert draft.kind == "single" and len(draft.choices) == 4
+        assert not find_cues(draft.stem, draft.choices)
+        # each false option is the negation the true/false rules made of another sentence
+        for text, correct in draft.choices:
+            if (draft in exact) != correct:
+                assert true_false.get(text) == "Faux" or true_false.get(text) is None
+    keys = {d.answer for d in exact}
+    assert "Les anticorps bloquent les récepteurs de l'acétylcholine." in keys
+    assert "Dans la myasthénie, la sensibilité est atteinte." in {
+        text for d in exact for text, correct in d.choices if not correct
+    }
+    assert "Cette affirmation est fausse." in wrong[0].explanation
+
+
+def test_no_statement_choice_whose_key_alone_affirms_or_denies():
+    """Without 'La sensibilité n'est pas atteinte', every true statement affirms and every
+    false one denies: the key would be the only affirmative option (or the only negative)."""
+    text = MYASTHENIA.replace("La sensibilité n'est pas atteinte. ", "")
+    assert statement_choices(text, EXACT) == []
+    assert statement_choices(text, WRONG) == []
+
+
+def test_a_statement_is_offered_as_a_wrong_option_twice_at_most():
+    offered = [
+        text
+        for draft in statement_choices(MYASTHENIA, EXACT)
+        for text, correct in draft.choices
+        if not correct
+    ]
+    assert offered.count("Dans la myasthénie, la sensibilité est atteinte.") == 2
