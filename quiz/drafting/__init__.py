@@ -1,7 +1,6 @@
 """Question drafts from plain French text: cloze (on terms and figures),
-"Qu'est-ce que … ?", true/false, select-all and "laquelle de ces affirmations est
-exacte / fausse ?" items that an instructor reviews before
-anything reaches a learner.
+"Qu'est-ce que … ?", true/false, select-all and "laquelle de ces affirmations est exacte
+(fausse) ?" items that an instructor reviews before anything reaches a learner.
 
 Language analysis (sentences, parts of speech, lemmas, entities, dependencies) comes from
 spaCy's French pipeline (PIPELINE). It misreads specialist sentences often enough that every
