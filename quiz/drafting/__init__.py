@@ -112,7 +112,7 @@ def _course_statement_choices(text, topic):
         (statement, true_false_drafts(statement, course))
         for statement in _draftable(course, course, topic)
     ]
-    return tuple(statement_choice_drafts(stated))
+    return tuple(statement_choice_drafts(stated, topic))
 
 
 def _statements(analysis):

@@ -16,11 +16,12 @@ from itertools import combinations
 from quiz.cues import find_cues
 
 from .checks import similar_lengths
-from .drafts import SINGLE, TRUE, as_sentence, make_draft, normalise, ordered_choices, quoted
+from .drafts import SINGLE, TRUE, as_sentence, make_draft, normalise, ordered_choices
+from .ranking import clarity
 from .true_false import claim_of
 
-EXACT = "Parmi ces affirmations, laquelle est exacte ?"
-WRONG = "Parmi ces affirmations, laquelle est fausse ?"
+EXACT = "Parmi ces affirmations{about}, laquelle est exacte ?"
+WRONG = "Parmi ces affirmations{about}, laquelle est fausse ?"
 DISTRACTORS = 3
 USES = 2
 NEAREST = 8  # the statements nearest to the key that the distractors are chosen among
@@ -36,16 +37,19 @@ class Stated:
     place: int  # in the course's reading order
 
 
-def statement_choice_drafts(stated):
+def statement_choice_drafts(stated, topic=None):
     """The items of a course: `stated` is its statements with their true/false drafts,
     (sentence, drafts) pairs in reading order. 'Laquelle est exacte ?' is keyed by a true
     statement among false ones, 'laquelle est fausse ?' by a false one among true ones;
     a statement keys one item of each kind at most and is offered as a distractor in USES
-    items at most, so that a course's items do not all show the same few."""
+    items at most, so that a course's items do not all show the same few. `topic`: what
+    the course is about ('la myasthénie'), which the stem names when it is known."""
     trues, falses = _sides(stated)
+    about = f" sur {topic}" if topic else ""
     uses = Counter()
     drafts = []
-    for stem, keys, others in ((EXACT, trues, falses), (WRONG, falses, trues)):
+    for form, keys, others in ((EXACT, trues, falses), (WRONG, falses, trues)):
+        stem = form.format(about=about)
         for key in keys:
             options = _distractors(stem, key, [o for o in others if uses[o.claim] < USES])
             if options is None:
@@ -54,31 +58,40 @@ def statement_choice_drafts(stated):
             texts = [key.claim] + [option.claim for option in options]
             choices = ordered_choices(texts, key.claim)
             draft = make_draft(SINGLE, stem, choices, key.claim, key.sentence, SCORE)
-            drafts.append(replace(draft, explanation=_explanation(stem, key, options)))
+            explanation = _explanation(form == EXACT, key, options)
+            drafts.append(replace(draft, explanation=explanation))
     return drafts
 
 
 def _sides(stated):
     """The true and the false statements, each with its sentence and its place in reading
-    order."""
+    order; not those too short or going on after a colon to be read as one clear claim."""
     trues, falses = [], []
     for place, (sentence, drafts) in enumerate(stated):
+        if clarity(sentence) < 0:
+            continue
         for draft in drafts:
             side = trues if draft.answer == TRUE else falses
             side.append(Stated(sentence, claim_of(draft), place))
     return trues, falses
 
 
-def _explanation(stem, key, options):
-    """What the course says on each statement: the key's passage, then the others'
-    sentences."""
-    others = " ".join(f"« {as_sentence(option.sentence.source)} »" for option in options)
-    if stem == EXACT:
-        return f"D'après le cours : {quoted(key.sentence)} Les autres sont fausses : {others}"
+def _explanation(exact, key, options):
+    """What the course says on each statement: the key's passage, then the others'."""
+    others = " ".join(_passage(option.sentence) for option in options)
+    if exact:
+        return f"D'après le cours : {_passage(key.sentence)} Les autres sont fausses : {others}"
     return (
-        f"Cette affirmation est fausse. D'après le cours : {quoted(key.sentence)} "
+        f"Cette affirmation est fausse. D'après le cours : {_passage(key.sentence)} "
         f"Les autres sont exactes : {others}"
     )
+
+
+def _passage(sentence):
+    """A statement's sentence in quotes, with the one before it where the statement took
+    its subject there ('Il traduit …' needs 'Le signe de Lhermitte est …')."""
+    parts = (sentence.preceding, sentence.source)
+    return "« " + " ".join(as_sentence(part) for part in parts if part) + " »"
 
 
 def _distractors(stem, key, pool):

@@ -598,8 +598,8 @@ MYASTHENIA = (
     "La fatigue musculaire augmente à l'effort. "
     "Le repos améliore la force musculaire."
 )
-EXACT = "Parmi ces affirmations, laquelle est exacte ?"
-WRONG = "Parmi ces affirmations, laquelle est fausse ?"
+EXACT = "Parmi ces affirmations sur la myasthénie, laquelle est exacte ?"
+WRONG = "Parmi ces affirmations sur la myasthénie, laquelle est fausse ?"
 
 
 def statement_choices(text, stem):
