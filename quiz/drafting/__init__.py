@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
-from .analysis import analyse, is_draftable, topic_phrase
+from .analysis import analyse, is_draftable, titled, topic_phrase
 from .checks import is_well_formed, similar_lengths
 from .cloze import cloze_drafts
 from .definitions import definition_drafts, definitions_of
@@ -66,7 +66,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
     course = analyse(course_text)
     own = analyse(text)
     course_figures = [f for s in course.sentences for f in figures_of(clean_sentence(s.text))]
-    topic = topic_phrase(topic, course)
+    course_title, topic = topic, topic_phrase(topic, course)
     course_definitions = definitions_of(_statements(course))
     candidates, stated = [], []
     for statement in _draftable(own, course, topic):
@@ -83,7 +83,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
     own = {normalise(draft.source_sentence) for _statement, tf in stated for draft in tf}
     candidates += [
         draft
-        for draft in _course_statement_choices(course_text, topic)
+        for draft in _course_statement_choices(course_text, course_title)
         if normalise(draft.source_sentence) in own
     ]
     drafts = rank(without_cues_first([draft for draft in candidates if is_well_formed(draft)]))
@@ -103,16 +103,17 @@ def _draftable(own, course, topic):
 
 
 @lru_cache(maxsize=8)
-def _course_statement_choices(text, topic):
+def _course_statement_choices(text, title):
     """The course's 'laquelle de ces affirmations …' items, each lesson taking those its
-    own statements key: their options come from the whole course. Cached, as analyse()
-    is, for the course's lessons."""
+    own statements key: their options come from the whole course, their stem names what
+    the course's title does. Cached, as analyse() is, for the course's lessons."""
     course = analyse(text)
+    topic = topic_phrase(title, course)
     stated = [
         (statement, true_false_drafts(statement, course))
         for statement in _draftable(course, course, topic)
     ]
-    return tuple(statement_choice_drafts(stated, topic))
+    return tuple(statement_choice_drafts(stated, topic or titled(title, course)))
 
 
 def _statements(analysis):

@@ -24,6 +24,7 @@ from .lexicon import (
     GENDER_OF_WORD,
     GENERIC_NOUNS,
     META_LEMMAS,
+    VOWELS,
 )
 from .markdown import markdown_blocks
 from .pipeline import load_pipeline
@@ -627,4 +628,32 @@ def topic_phrase(title, analysis):
         bare = term.text[len(term.article) :].strip().lower()
         if term.article in ("le", "la", "l'") and bare == wanted:
             return term.text[:1].lower() + term.text[1:]
+    return None
+
+
+def titled(title, analysis):
+    """The course's title as a phrase with the article its first noun takes in the text
+    ('Prévention des chutes' -> 'la prévention des chutes', 'Escarres' -> 'les escarres',
+    'AVC' -> 'l'AVC'), or None where the text does not show which."""
+    if not title:
+        return None
+    wanted = " ".join(title.split("(")[0].split(":")[0].split())
+    first, _space, rest = wanted.partition(" ")
+    if not first[:1].isalpha():
+        return None
+    noun = first.lower()
+    phrase = (noun if first[1:].islower() or len(first) == 1 else first) + (
+        " " + rest if rest else ""
+    )
+    for term in analysis.pool:
+        words = term.text[len(term.article) :].lower().split()
+        if not words or words[0] != noun:
+            continue
+        if term.number == "Plur":
+            return "les " + phrase
+        if noun.startswith(VOWELS):
+            return "l'" + phrase
+        gender = term.gender or analysis.gender_of.get(term.head_lemma)
+        if gender is not None:
+            return ("le " if gender == "Masc" else "la ") + phrase
     return None

@@ -646,3 +646,22 @@ def test_a_statement_is_offered_as_a_wrong_option_twice_at_most():
         if not correct
     ]
     assert offered.count("Dans la myasthénie, la sensibilité est atteinte.") == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Prévention des chutes", "la prévention des chutes"),
+        ("Syndrome du canal carpien (SCC)", "le syndrome du canal carpien"),
+        ("Hypoglycémie", "l'hypoglycémie"),
+        ("Escarres : prévention", "les escarres"),
+        ("Sepsis", "le sepsis"),  # singular, whatever its last letter
+        ("Douleur", None),  # the text never says 'la douleur'
+    ],
+)
+def test_the_statements_stem_names_the_course_by_its_title(title, phrase):
+    text = (
+        "La prévention des chutes est un enjeu. Le syndrome du canal carpien touche la main. "
+        "L'hypoglycémie est fréquente. Les escarres sont des plaies. Le sepsis est grave."
+    )
+    assert analysis.titled(title, analysis.analyse(text)) == phrase
