@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from quiz.cues import find_cues
+from quiz.cues import find_cues, is_negative
 
 from .checks import similar_lengths
 from .drafts import SINGLE, TRUE, as_sentence, make_draft, normalise, ordered_choices
@@ -48,7 +48,11 @@ def statement_choice_drafts(stated, topic=None):
     about = f" sur {topic}" if topic else ""
     uses = Counter()
     drafts = []
-    for form, keys, others in ((EXACT, trues, falses), (WRONG, falses, trues)):
+    # A negation added to a true statement is the false one a learner spots at once among
+    # true ones ('Les mesures de prévention ne réduisent pas le risque'): 'laquelle est
+    # fausse ?' is keyed only by a claim the text denies, or a contrasting word swapped.
+    denied = [key for key in falses if not is_negative(key.claim)]
+    for form, keys, others in ((EXACT, trues, falses), (WRONG, denied, trues)):
         stem = form.format(about=about)
         for key in keys:
             options = _distractors(stem, key, [o for o in others if uses[o.claim] < USES])

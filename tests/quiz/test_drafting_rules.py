@@ -5,6 +5,7 @@ definitions, select-all from a text without bold). Each case is a
 sentence a real text has; each table fails when its rule is taken out."""
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -591,7 +592,7 @@ def test_no_draft_carries_a_citation_mark():
 
 MYASTHENIA = (
     "La myasthénie est une maladie auto-immune de la jonction neuromusculaire. "
-    "La sensibilité n'est pas atteinte. "
+    "La myasthénie n'atteint pas la sensibilité. "
     "Les anticorps bloquent les récepteurs de l'acétylcholine. "
     "Les médicaments anticholinestérasiques améliorent rapidement la force. "
     "Le thymus joue un rôle dans la production des anticorps. "
@@ -618,22 +619,25 @@ def test_one_true_statement_among_false_ones_and_the_other_way_round():
     for draft in exact + wrong:
         assert draft.kind == "single" and len(draft.choices) == 4
         assert not find_cues(draft.stem, draft.choices)
-        # each false option is the negation the true/false rules made of another sentence
         for text, correct in draft.choices:
-            if (draft in exact) != correct:
-                assert true_false.get(text) == "Faux" or true_false.get(text) is None
-    keys = {d.answer for d in exact}
-    assert "Les anticorps bloquent les récepteurs de l'acétylcholine." in keys
-    assert "Dans la myasthénie, la sensibilité est atteinte." in {
-        text for d in exact for text, correct in d.choices if not correct
-    }
-    assert "Cette affirmation est fausse." in wrong[0].explanation
+            # a false option is a false statement of the true/false rules, and so on
+            if true_false.get(text) == "Faux":
+                assert correct == (draft in wrong)
+            elif text in true_false:
+                assert correct == (draft in exact)
+    assert "Les anticorps bloquent les récepteurs de l'acétylcholine." in {d.answer for d in exact}
+    # keyed only by a claim the text denies: never by a negation the rules added
+    assert [d.answer for d in wrong] == ["La myasthénie atteint la sensibilité."]
+    assert wrong[0].explanation.startswith(
+        "Cette affirmation est fausse. D'après le cours : « La myasthénie n'atteint pas la "
+        "sensibilité. »"
+    )
 
 
 def test_no_statement_choice_whose_key_alone_affirms_or_denies():
-    """Without 'La sensibilité n'est pas atteinte', every true statement affirms and every
+    """Without 'La myasthénie n'atteint pas la sensibilité', every true statement affirms and every
     false one denies: the key would be the only affirmative option (or the only negative)."""
-    text = MYASTHENIA.replace("La sensibilité n'est pas atteinte. ", "")
+    text = MYASTHENIA.replace("La myasthénie n'atteint pas la sensibilité. ", "")
     assert statement_choices(text, EXACT) == []
     assert statement_choices(text, WRONG) == []
 
@@ -645,7 +649,7 @@ def test_a_statement_is_offered_as_a_wrong_option_twice_at_most():
         for text, correct in draft.choices
         if not correct
     ]
-    assert offered.count("Dans la myasthénie, la sensibilité est atteinte.") == 2
+    assert offered and max(Counter(offered).values()) == 2
 
 
 @pytest.mark.parametrize(
