@@ -2,6 +2,7 @@
 the words themselves: sentences, cleaned noun phrases (terms), the gender each noun takes
 in the text, the roles nouns stand in, synonyms, key phrases and enumerations."""
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -528,6 +529,10 @@ def is_draftable(sentence):
         return False  # an instruction ('Buvez régulièrement'), or a list item's fragment
     if any(t.lemma_.lower() in META_LEMMAS for t in span):
         return False
+    if " = " in text:
+        return False  # a lecture note ('Auto-évaluation = le patient évalue …')
+    if any(c.dep_.startswith("nsubj") and c.pos_ == "DET" for c in root.children):
+        return False  # a noun read as the verb ('Une aura qui dure …': 'aura' as 'avoir')
     if any(c.dep_ == "mark" and c.i < root.i for c in root.children):
         return False  # 'Rien par la bouche tant que ...': the main clause has no verb
     first = words[0]
@@ -628,6 +633,12 @@ def topic_phrase(title, analysis):
         bare = term.text[len(term.article) :].strip().lower()
         if term.article in ("le", "la", "l'") and bare == wanted:
             return term.text[:1].lower() + term.text[1:]
+    # a name the parser cut ('le syndrome de Guillain' | '-Barré'): as the text writes it
+    found = re.compile(rf"\b(le |la |l')({re.escape(wanted)})\b", re.IGNORECASE)
+    for sentence in analysis.sentences:
+        match = found.search(sentence.text)
+        if match:
+            return match.group(1).lower() + match.group(2)
     return None
 
 

@@ -48,7 +48,10 @@ def figure_drafts(sentence, course_figures):
         return []  # two figures: which one is asked, and the other tells the range
     if is_hedged(sentence.span) or any(_conditional(t) for t in sentence.span):
         return []  # 'toucheraient environ ...', 'peut durer ...': a figure the text doubts
+    if _restricted(sentence.span):
+        return []  # 'ne concernent que _____': the smallest value is the one to pick
     start, end, low, high, unit, match = figures[0]
+    approximate = _approximate(sentence.text[:start])
     answer = match.group(0)
     shape = _shape(match)
     seen = {normalise(answer)}
@@ -60,9 +63,13 @@ def figure_drafts(sentence, course_figures):
             continue
         if normalise(other.group(0)) in seen or other.group(0) in source:
             continue
+        if approximate and _near(
+            _value(other.group("low1") or other.group("low2") or other.group("value")), low
+        ):
+            continue  # within what 'environ' allows: right as well
         seen.add(normalise(other.group(0)))
         others.append(other.group(0))
-    for moved in _moved(low, high, unit, match, avoid=source):
+    for moved in _moved(low, high, unit, match, avoid=source, approximate=approximate):
         if len(others) >= 3:
             break
         if normalise(moved) not in seen and moved not in source:
@@ -77,6 +84,31 @@ def figure_drafts(sentence, course_figures):
         make_draft(SINGLE, stem, ordered_choices(options, answer), answer, sentence, score)
     )
     return drafts
+
+
+def _restricted(span):
+    """'ne ... que': the figure is a bound the sentence stresses as small."""
+    denied = False
+    for token in span:
+        if token.lower_ in ("ne", "n'"):
+            denied = True
+        elif denied and token.lower_ == "que":
+            return True
+    return False
+
+
+# Words that make a figure an order of magnitude ('environ 15 %'): the values offered
+# beside it must be further apart than what the word allows.
+APPROXIMATE = re.compile(r"\b(?:environ|près de|approximativement|de l'ordre de|autour de)\s*$")
+
+
+def _approximate(before):
+    return APPROXIMATE.search(before.lower()) is not None
+
+
+def _near(value, answer):
+    """Within a quarter of the answer: what 'environ' covers."""
+    return value is not None and abs(value - answer) <= answer / 4
 
 
 def _conditional(token):
@@ -132,15 +164,16 @@ NATURAL_STEPS = {
 }
 
 
-def _step(value, unit):
+def _step(value, unit, approximate=False):
     """How far apart the offered values are: a natural step for a duration or an age (the
     largest under half the value), else a round step near a tenth of it (2,20 mmol/L among
-    1,80, 2,00 and 2,40: close enough that only knowing it tells)."""
+    1,80, 2,00 and 2,40: close enough that only knowing it tells), or near a quarter of it
+    for an order of magnitude ('environ 85 %' among 45, 65 and 25 %, not 75 and 95)."""
     steps = NATURAL_STEPS.get(unit)
     if steps:
         fitting = [Decimal(step) for step in steps if step <= value / 2]
         return fitting[-1] if fitting else Decimal(steps[0])
-    return _round_step(value / 10)
+    return _round_step(value / 4 if approximate else value / 10)
 
 
 def _round_step(size):
@@ -154,7 +187,7 @@ def _round_step(size):
     return 10 * power
 
 
-def _moved(low, high, unit, match, avoid=""):
+def _moved(low, high, unit, match, avoid="", approximate=False):
     """Values of the answer's shape, moved by its own size: a range slid along by its width,
     a value moved by a step (see _step) to three values around it; percentages stay
     between 0 and 100, ages under 100; none that `avoid` (the sentence) says too."""
@@ -174,7 +207,7 @@ def _moved(low, high, unit, match, avoid=""):
                 moved.append(swapped.replace("\0", highs, 1))
     else:
         text = match.group("value")
-        step = _step(low, unit)
+        step = _step(low, unit, approximate)
         ages = unit in ("an", "ans")
         values = []
         for k in (-2, -1, 1, 2, -3, 3):

@@ -256,9 +256,13 @@ CLINICAL_SUBJECTS = {
     # examinations
     "examen", "test", "bilan", "électromyogramme", "irm", "scanner", "ponction", "biopsie",
     "dosage", "prise", "analyse", "électroencéphalogramme", "radiographie",
-    # what the disease does
+    "électroneuromyogramme", "électroneuromyographie", "enmg", "emg",
+    # what the disease does, how it goes
     "poussée", "crise", "forme", "symptôme", "signe", "traitement", "évolution", "atteinte",
-    "diagnostic", "pronostic", "complication",
+    "diagnostic", "pronostic", "complication", "récidive", "rechute", "récupération",
+    "guérison", "mortalité", "séquelle", "paralysie", "faiblesse", "déficit",
+    # what treats it
+    "corticoïde", "médicament", "immunoglobuline", "plasmaphérèse", "antalgique",
     # the body as the text describes it
     "main", "pied", "jambe", "bras", "visage", "paupière", "œil", "bouche", "voix",
 }  # fmt: skip

@@ -4,6 +4,8 @@ in bold (the text's own key terms). Tables, boxes' markers, code and HTML are le
 import re
 from dataclasses import dataclass
 
+from .pipeline import parse
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -87,6 +89,8 @@ def _said_by(intro, items, heading):
         if not item[:1].islower() or first in _NOT_A_VERB or first.startswith(("l'", "d'")):
             return []
     subject = intro.rstrip(" :")
+    if any(token.pos_ in ("VERB", "AUX") for token in parse(subject)):
+        return []  # 'Les soins comprennent :' then 'surveillance …': things, not what it does
     frame = f"{heading}, " if _SITUATION.match(heading) else ""
     if frame:
         subject = subject[:1].lower() + subject[1:] if subject != "On" else "on"

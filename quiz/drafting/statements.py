@@ -241,7 +241,11 @@ def _clinical(span, topic):
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is None or subject.lemma_.lower() not in CLINICAL_SUBJECTS:
         return False
-    return not any(c.dep_.startswith("nmod") for c in subject.children)  # 'le signe de X'
+    if any(c.dep_ == "det" and c.lower_ in ("un", "une", "des") for c in subject.children):
+        return False  # 'Une faiblesse apparaît': which one? Tied or not, it says nothing
+    return not any(  # 'le signe de Lhermitte' is named: it says of what
+        c.dep_.startswith("nmod") and c.pos_ == "PROPN" for c in subject.children
+    )
 
 
 def _rewrite(text, antecedent, analysis):

@@ -53,13 +53,16 @@ def documents(name):
     )
 
 
-def draft_set(name):
-    """Every draft of the set's documents, with the number of words of lesson text."""
+def draft_set(name, only=None):
+    """Every draft of the set's documents (or of the one named `only`), with the number of
+    words of lesson text."""
     from elearning.importing import read_document, word_count
     from quiz.drafting import draft_questions
 
     drafted, words = [], 0
     for path in documents(name):
+        if only and path.name != only:
+            continue
         article = read_document(path.read_bytes(), path.name)
         context = "\n\n".join(lesson.body for lesson in article.lessons)
         for lesson in article.lessons:
