@@ -533,6 +533,14 @@ def is_draftable(sentence):
         return False  # a lecture note ('Auto-évaluation = le patient évalue …')
     if any(c.dep_.startswith("nsubj") and c.pos_ == "DET" for c in root.children):
         return False  # a noun read as the verb ('Une aura qui dure …': 'aura' as 'avoir')
+    if any(
+        c.dep_.startswith("nsubj")
+        and c.pos_ == "NOUN"
+        and c.i == span.start
+        and not any(d.dep_ in ("det", "nummod") for d in c.children)
+        for c in root.children
+    ):
+        return False  # a list item without its article ('Surveillance cardiaque continue')
     if any(c.dep_ == "mark" and c.i < root.i for c in root.children):
         return False  # 'Rien par la bouche tant que ...': the main clause has no verb
     first = words[0]

@@ -241,8 +241,6 @@ def _clinical(span, topic):
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is None or subject.lemma_.lower() not in CLINICAL_SUBJECTS:
         return False
-    if any(c.dep_ == "det" and c.lower_ in ("un", "une", "des") for c in subject.children):
-        return False  # 'Une faiblesse apparaît': which one? Tied or not, it says nothing
     return not any(  # 'le signe de Lhermitte' is named: it says of what
         c.dep_.startswith("nmod") and c.pos_ == "PROPN" for c in subject.children
     )
@@ -284,7 +282,8 @@ def _without_adverbs(text):
     }
     if not dropped:
         return text
-    return "".join(t.text_with_ws for t in doc if t.i not in dropped).replace(" ,", ",")
+    kept = "".join(t.text_with_ws for t in doc if t.i not in dropped)
+    return re.sub(r"\s+([,.!])", r"\1", kept)  # 'apparaît ensuite.' -> 'apparaît.'
 
 
 def _subject(root):

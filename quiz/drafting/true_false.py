@@ -135,6 +135,18 @@ def can_negate(span):
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is not None and subject.lemma_.lower() in CAREGIVERS:
         return False  # 'L'infirmier ne prévient pas le médecin': false by common sense alone
+    nouns = [subject, *(c for c in subject.children if c.dep_ == "appos")] if subject else []
+    if (
+        not denied
+        and any(  # ('Dans la maladie, une faiblesse …': an apposition)
+            any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children)
+            for noun in nouns
+        )
+        and not any(  # nothing after the verb but the full stop
+            c.i > root.i and not c.is_punct and c.dep_ != "advmod" for c in root.children
+        )
+    ):
+        return False  # 'Une faiblesse n'apparaît pas': denies that any weakness ever does
     if {root.lemma_, *(c.lemma_ for c in root.children if c.dep_ == "cop")} & {
         "rester",
         "reste",
