@@ -134,15 +134,15 @@ def figures(drafted, words, labels):
 
 def update_labels(name):
     """Add the set's unlabelled drafts to its labels.json; keep the labels of drafts that
-    still come out, drop the others. Returns (kept, added)."""
+    still come out, drop the others. Returns (labelled, to label): a draft added before
+    and still without a verdict is still to label."""
     drafted, _words = draft_set(name)
     old = load_labels(name)
-    labels, added = {}, 0
+    labels = {}
     for row in drafted:
         draft = row.draft
         entry = old.get(row.fingerprint)
         if entry is None:
-            added += 1
             entry = {"verdict": None, "reason": ""}
         labels[row.fingerprint] = {
             "document": row.document,
@@ -166,7 +166,8 @@ def update_labels(name):
     with open(path, "w", encoding="utf-8") as stream:
         json.dump({"about": about, "labels": labels}, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
-    return len(labels) - added, added
+    to_label = sum(not entry["verdict"] for entry in labels.values())
+    return len(labels) - to_label, to_label
 
 
 if __name__ == "__main__":
@@ -175,5 +176,5 @@ if __name__ == "__main__":
 
     django.setup()
     for name in sys.argv[1:]:
-        kept, added = update_labels(name)
-        print(f"{name}: {kept} labels kept, {added} drafts to label")
+        labelled, to_label = update_labels(name)
+        print(f"{name}: {labelled} drafts labelled, {to_label} to label")
