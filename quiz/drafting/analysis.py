@@ -57,6 +57,7 @@ class Sentence:
     source: str = ""  # the sentence of the text it was made from, when it was rewritten
     following: str = ""  # the sentence after it in its paragraph, which often says why
     preceding: str = ""  # the sentence before it, where the statement took its subject there
+    listed: bool = False  # an item of a list, not a sentence of a paragraph
 
     def __post_init__(self):
         self.source = self.source or self.text
@@ -115,7 +116,15 @@ def analyse(text):
         for span in _sentences(doc):
             terms = terms_of(span)
             pool += terms
-            sentences.append(Sentence(span, span.text.strip(), terms, block_index[id(block)]))
+            sentences.append(
+                Sentence(
+                    span,
+                    span.text.strip(),
+                    terms,
+                    block_index[id(block)],
+                    listed=block.kind == "list",
+                )
+            )
         enumerations += sentence_enumerations(doc)
     for block, doc_group in list_blocks(units, docs):
         enumeration = list_enumeration(block, doc_group, nlp)
@@ -529,11 +538,9 @@ def is_draftable(sentence):
         return False  # an instruction ('Buvez régulièrement'), or a list item's fragment
     if any(t.lemma_.lower() in META_LEMMAS for t in span):
         return False
-    if " = " in text:
-        return False  # a lecture note ('Auto-évaluation = le patient évalue …')
     if any(c.dep_.startswith("nsubj") and c.pos_ == "DET" for c in root.children):
         return False  # a noun read as the verb ('Une aura qui dure …': 'aura' as 'avoir')
-    if any(
+    if sentence.listed and any(
         c.dep_.startswith("nsubj")
         and c.pos_ == "NOUN"
         and c.i == span.start

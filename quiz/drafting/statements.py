@@ -169,6 +169,7 @@ def statements_of(sentences, analysis, topic=None, after=()):
                     source=_plain(sentence.text),
                     following=following,
                     preceding=preceding,
+                    listed=sentence.listed,
                 )
             )
     return found
