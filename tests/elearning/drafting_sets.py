@@ -5,7 +5,8 @@ A set is a folder of documents (`tests/elearning/texts/<set>/`: .txt, .md, .html
 a `labels.json`. Each document goes through `elearning.importing.read_document`, and each of
 its lessons through `quiz.drafting.draft_questions` with the whole document as context, as
 `elearning.drafting.draft_course` does. Every draft is labelled, by its exact content (stem,
-choices and answer: a draft that changes needs a new label), as usable as it is, usable after
+choices and answer: a draft that changes needs a new label; a new explanation needs a new
+verdict on the same label), as usable as it is, usable after
 a light edit (one distractor replaced, a word changed), or unusable, with the reason, by the
 criteria of the content brief (one objective, plausible distractors, clean French, no cue, an
 explanation that teaches). A draft without a label counts as unusable.
@@ -134,8 +135,9 @@ def figures(drafted, words, labels):
 
 def update_labels(name):
     """Add the set's unlabelled drafts to its labels.json; keep the labels of drafts that
-    still come out, drop the others. Returns (labelled, to label): a draft added before
-    and still without a verdict is still to label."""
+    still come out, drop the others. A draft whose explanation changed is to judge again
+    (its earlier verdict kept as "before"). Returns (labelled, to label): a draft added
+    before and still without a verdict is still to label."""
     drafted, _words = draft_set(name)
     old = load_labels(name)
     labels = {}
@@ -144,6 +146,13 @@ def update_labels(name):
         entry = old.get(row.fingerprint)
         if entry is None:
             entry = {"verdict": None, "reason": ""}
+        elif entry.get("verdict") and entry.get("explanation") != draft.explanation:
+            # the verdict judged another explanation: judged again, the old one kept beside
+            entry = {
+                "verdict": None,
+                "reason": "",
+                "before": {"verdict": entry["verdict"], "reason": entry.get("reason", "")},
+            }
         labels[row.fingerprint] = {
             "document": row.document,
             "lesson": row.lesson,
@@ -155,6 +164,7 @@ def update_labels(name):
             "source": draft.source_sentence,
             "verdict": entry.get("verdict"),
             "reason": entry.get("reason", ""),
+            **({"before": entry["before"]} if entry.get("before") else {}),
         }
     path = TEXTS / name / "labels.json"
     about = (
