@@ -22,7 +22,6 @@ from .lexicon import (
     CONNECTIVES,
     DEMONSTRATIVE_PRONOUNS,
     EVALUATIVE_WORDS,
-    GENDER_OF_WORD,
     IMPERSONAL_VERBS,
     OBJECT_CLITICS,
     POINTING_PHRASES,
@@ -149,13 +148,10 @@ def statements_of(sentences, analysis, topic=None, after=()):
         following = _following(sentences[index + 1 :], after)
         if following and has_slips(sentences[index + 1].span, analysis.gender_of):
             following = ""  # an explanation does not copy a translation's slip
-        if following and _points_elsewhere(sentences[index + 1], sentence, analysis):
-            following = ""  # 'Les récidives sont rares. Ils doivent …': 'Ils' is someone else
         preceding = ""
-        if index > 0 and _opens_with_a_pointer(sentence.text):
-            preceding = _preceding(sentences[:index], analysis)  # what it took its subject from
-        elif index > 0 and not following and _concludes(sentences[index - 1], sentence):
-            # closing its paragraph, the sentence before it, which the claim concludes
+        if index > 0 and (_opens_with_a_pointer(sentence.text) or not following):
+            # the sentence it took its subject from; or, closing its paragraph, the one
+            # before it, which the claim concludes
             preceding = _preceding(sentences[:index], analysis)
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
@@ -210,44 +206,6 @@ def _following(rest, after):
     if not items or len(" ".join(items).split()) > 70:
         return ""
     return f"{following} {' ; '.join(lower_first(item) for item in items)}."
-
-
-def _concludes(before, sentence):
-    """Whether `sentence` concludes the one before it: that one does not point further back
-    ('Ils sont aussi efficaces …', 'Cette anomalie …') and speaks of one of its things."""
-    impersonal = any(  # 'Il ne faut pas confondre …', 'Il existe …': it points nowhere
-        t.lower_ == "il" and t.head.lemma_.lower() in ("falloir", "exister") for t in before.span
-    )
-    if _opens_with_a_pointer(before.text) and not impersonal:
-        return False
-    return bool(_nouns(before.span) & _nouns(sentence.span))
-
-
-def _nouns(span):
-    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
-
-
-_POINTER_PRONOUNS = {"il": ("Masc", "Sing"), "ils": ("Masc", "Plur"), "elle": ("Fem", "Sing")}
-_POINTER_PRONOUNS["elles"] = ("Fem", "Plur")
-
-
-def _points_elsewhere(after, sentence, analysis):
-    """Whether the sentence after a statement opens on someone else: a pronoun that does not
-    agree with the statement's subject ('Les récidives sont rares. Ils doivent …')."""
-    words = _without_connective(clean_sentence(after.text)).split()
-    if not words:
-        return False
-    first = words[0].lower()
-    agreement = _POINTER_PRONOUNS.get(first)
-    subject = _subject(sentence.span.root)
-    if agreement is None or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return False
-    gender = next(
-        (GENDER_OF_WORD[c.lower_] for c in subject.children if c.lower_ in GENDER_OF_WORD),
-        analysis.gender_of.get(subject.lemma_.lower()),
-    ) or next(iter(subject.morph.get("Gender")), None)
-    number = "Plur" if "Plur" in subject.morph.get("Number") else "Sing"
-    return number != agreement[1] or (gender is not None and gender != agreement[0])
 
 
 def _opens_with_a_pointer(text):

@@ -163,48 +163,6 @@ def test_a_claim_that_closes_its_paragraph_is_explained_by_the_sentence_before()
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "stem", "quoted", "left_out"),
-    [
-        # the sentence before points further back ('Ils'): quoted alone, it names nothing
-        (
-            "Deux traitements sont efficaces. Ils raccourcissent la maladie. Les corticoïdes "
-            "ne sont pas recommandés.",
-            "corticoïdes",
-            "",
-            "Ils raccourcissent",
-        ),
-        # the sentence before speaks of other things: the claim does not conclude it
-        (
-            "La PTH libère le calcium de l'os. Les corticoïdes ne sont pas recommandés.",
-            "corticoïdes",
-            "",
-            "PTH",
-        ),
-        # an impersonal 'il' points nowhere: the warning is what the claim concludes
-        (
-            "Il ne faut pas confondre la crampe avec la contracture. La crampe est brève.",
-            "crampe",
-            "Il ne faut pas confondre",
-            "",
-        ),
-        # the sentence after opens on someone else ('Ils' after 'Les récidives')
-        (
-            "Les récidives sont rares. Ils doivent toutefois signaler toute nouvelle faiblesse.",
-            "récidives",
-            "",
-            "Ils doivent",
-        ),
-    ],
-)
-def test_an_explanation_quotes_what_the_claim_concludes_or_leads_to(text, stem, quoted, left_out):
-    drafts = [d for d in draft_questions((text + "\n\n") * 2) if stem in d.stem]
-    assert drafts
-    for draft in drafts:
-        assert quoted in draft.explanation
-        assert not left_out or left_out not in draft.explanation
-
-
 def test_an_explanation_quotes_no_sentence_with_a_slip():
     text = (
         "La myasthénie est une maladie auto-immune. Les anticorps bloquer et détruire une "
