@@ -183,10 +183,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "catalogue"
 
-# Sessions live in signed cookies: no database query per request, and nothing to
-# share between app servers. Logging out clears the cookie, and a password change
-# invalidates every older cookie (the session carries the password hash).
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live on the server, so that logging out (or "log out of every device" on the
+# profile page) ends them: a copied cookie no longer signs anyone in. With Redis, read
+# through the shared cache and written through to the database; without it, in the
+# database alone (a per-process cache would keep a session that another worker ended).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 

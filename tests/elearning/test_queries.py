@@ -3,7 +3,8 @@
 The learner pages read courses and lessons from per-process outlines and the learner's
 progress from a cache keyed on her progress version (elearning/outlines.py,
 elearning/selectors.py). So a page costs a few queries the first time and, in the
-steady state, only the one that loads the user.
+steady state, only the two that load the session (kept on the server, so that logging
+out ends it) and the user.
 """
 
 import pytest
@@ -55,11 +56,11 @@ def page_url(name, course):
     return course.lessons.get(position=2).get_absolute_url()
 
 
-# First request: the user, the content version (2), the outlines (courses, lessons)
-# and the learner's progress (enrolments, done lessons, quiz attempts).
-COLD = {"course": 8, "lesson": 8, "dashboard": 8, "catalogue": 2}
-# Then only the user (the catalogue keeps its one list query).
-WARM = {"course": 1, "lesson": 1, "dashboard": 1, "catalogue": 2}
+# First request: the session, the user, the content version (2), the outlines (courses,
+# lessons) and the learner's progress (enrolments, done lessons, quiz attempts).
+COLD = {"course": 9, "lesson": 9, "dashboard": 9, "catalogue": 3}
+# Then only the session and the user (the catalogue keeps its one list query).
+WARM = {"course": 2, "lesson": 2, "dashboard": 2, "catalogue": 3}
 
 SIZES = [(1, 3), (6, 12)]
 
@@ -87,8 +88,8 @@ def test_after_marking_a_lesson_only_her_progress_is_read_again(
     course = made[0]
     client.get(course.get_absolute_url())
     client.post(reverse("lesson_done", args=[course.slug, f"lecon-{lessons // 2 + 1}"]))
-    # The user, then her enrolments, done lessons and quiz attempts.
-    with django_assert_num_queries(4):
+    # The session, the user, then her enrolments, done lessons and quiz attempts.
+    with django_assert_num_queries(5):
         response = client.get(course.get_absolute_url())
     assert response.context["progress"].done_count == lessons // 2 + 1
 

@@ -119,29 +119,31 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     third = attempt.responses.get(position=3)
     url = question_url(course, attempt, 3)
     client.get(url)  # outlines, version and the attempt's frozen part now remembered
-    # The user, then the attempt's state, quiz title and answers, checked to be hers.
-    with django_assert_num_queries(2):
+    # The session, the user, then the attempt's state, quiz title and answers, checked to
+    # be hers.
+    with django_assert_num_queries(3):
         assert client.get(url).status_code == 200
     # A process that has not served the attempt yet also reads its frozen part, once.
     quiz_selectors.forget_attempts()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
-    # The autosave: the user, the attempt read, then the conditional update of the
-    # attempt and the answer: one statement on PostgreSQL, a transaction (here a
+    # The autosave: the session, the user, the attempt read, then the conditional update
+    # of the attempt and the answer: one statement on PostgreSQL, a transaction (here a
     # savepoint) of two updates on SQLite.
-    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 6):
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 7):
         saved = client.post(
             url, {"answer": right(third), "action": "save"}, headers={"X-Requested-With": "fetch"}
         )
         assert saved.json() == {"saved": True}
-    # Submit: the user, the attempt, a savepoint and its release, the claim, the
-    # responses, their grades, the score, the final-quiz pass, her progress version.
-    with django_assert_num_queries(11):
+    # Submit: the session, the user, the attempt, a savepoint and its release, the claim,
+    # the responses, their grades, the score, the final-quiz pass, her progress version.
+    with django_assert_num_queries(12):
         client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
     results = reverse("quiz_results", args=[course.slug, attempt.pk])
-    # The user, the attempt, its quiz, her attempts, her accommodation, the responses and
-    # the lessons they come from (the review shows answers after each attempt here).
-    with django_assert_num_queries(7):
+    # The session, the user, the attempt, its quiz, her attempts, her accommodation, the
+    # responses and the lessons they come from (the review shows answers after each
+    # attempt here).
+    with django_assert_num_queries(8):
         assert client.get(results).status_code == 200
 
 
