@@ -6,3 +6,6 @@ class ElearningConfig(AppConfig):
     name = "elearning"
     verbose_name = _("E-learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import accounts  # noqa: F401  (connects the login and logout receivers)

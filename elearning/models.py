@@ -85,6 +85,24 @@ class User(AbstractUser):
         self.email = self.__class__.objects.normalize_email(self.email)
 
 
+class LoginSession(models.Model):
+    """A session a user logged in with: what 'log out of every device' ends (the session
+    store itself does not say whose a session is)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class CourseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
@@ -16,6 +16,7 @@ from django.views.generic import ListView, UpdateView
 from django.views.i18n import set_language as django_set_language
 
 from . import selectors
+from .accounts import end_every_session
 from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
 from .models import Course, Lesson, User
 from .progress import enrol, mark_lesson_done
@@ -144,6 +145,16 @@ class ProfileView(UpdateView):
 
 
 profile = login_required(ProfileView.as_view())
+
+
+@login_required
+@require_POST
+def logout_everywhere(request):
+    """End every session the user is logged in with, on every device, this one included."""
+    end_every_session(request.user)
+    logout(request)
+    messages.success(request, _("You have been logged out of every device."))
+    return redirect("login")
 
 
 @require_POST

@@ -309,15 +309,22 @@ def form_cue(keys, distractors):
         )
     polarity = alone_in(keys, distractors, is_negative)
     if polarity is not None:
-        return Cue(
-            KEY_FORM,
+        message = (
             ngettext(
-                "The right answer alone is %(form)s: give the options one form, or mix them.",
-                "The right answers alone are %(form)s: give the options one form, or mix them.",
+                "The right answer alone is a negation: word a distractor as a negation too.",
+                "The right answers alone are negations: word a distractor as a negation too.",
                 count,
             )
-            % {"form": _("negative") if polarity[0] else _("affirmative")},
+            if polarity[0]
+            else ngettext(
+                "The right answer alone is not a negation: word a distractor as an "
+                "affirmation too.",
+                "The right answers alone are not negations: word a distractor as an "
+                "affirmation too.",
+                count,
+            )
         )
+        return Cue(KEY_FORM, message)
     if alone_in(keys, distractors, has_label) is not None:
         return Cue(
             KEY_FORM,
