@@ -5,6 +5,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.sessions.models import Session
 from django.dispatch import receiver
 from django.shortcuts import render
 
@@ -34,11 +35,14 @@ def lockout_response(request, original_response=None, credentials=None):
 
 @receiver(user_logged_in)
 def remember_login_session(sender, request, user, **kwargs):
-    """Note whose session this is, so that 'log out of every device' can end it."""
-    if request is not None and request.session.session_key:
-        LoginSession.objects.get_or_create(
-            session_key=request.session.session_key, defaults={"user": user}
-        )
+    """Note whose session this is, so that 'log out of every device' can end it; forget
+    her sessions that expired and were cleared ('manage.py clearsessions') meanwhile."""
+    if request is None or not request.session.session_key:
+        return
+    user.login_sessions.exclude(session_key__in=Session.objects.values("session_key")).delete()
+    LoginSession.objects.get_or_create(
+        session_key=request.session.session_key, defaults={"user": user}
+    )
 
 
 @receiver(user_logged_out)

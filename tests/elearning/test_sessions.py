@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
@@ -55,6 +56,13 @@ def test_logging_out_of_every_device_ends_every_session(learner, make_user):
     assert not LoginSession.objects.filter(user=learner).exists()
 
 
+def test_sessions_cleared_once_expired_are_forgotten_at_the_next_login(learner):
+    signed_in(learner)
+    Session.objects.all().delete()  # what 'manage.py clearsessions' does to expired ones
+    signed_in(learner)
+    assert LoginSession.objects.filter(user=learner).count() == 1
+
+
 def test_the_profile_page_offers_it_as_a_form(learner):
     page = signed_in(learner).get(reverse("profile")).content.decode()
     assert f'action="{reverse("logout_everywhere")}"' in page
@@ -78,6 +86,7 @@ def test_without_redis_sessions_are_in_the_database_and_the_cache_is_local():
     result = run_django(
         """
         from django.conf import settings
+from django.contrib.sessions.models import Session
         print(settings.CACHES["default"]["BACKEND"])
         print(settings.SESSION_ENGINE)
         """
@@ -93,6 +102,7 @@ def test_with_redis_the_cache_and_the_sessions_share_it():
     result = run_django(
         """
         from django.conf import settings
+from django.contrib.sessions.models import Session
         print(settings.CACHES["default"]["BACKEND"], settings.CACHES["default"]["LOCATION"])
         print(settings.SESSION_ENGINE)
         """,
