@@ -86,7 +86,6 @@ def test_without_redis_sessions_are_in_the_database_and_the_cache_is_local():
     result = run_django(
         """
         from django.conf import settings
-from django.contrib.sessions.models import Session
         print(settings.CACHES["default"]["BACKEND"])
         print(settings.SESSION_ENGINE)
         """
@@ -102,7 +101,6 @@ def test_with_redis_the_cache_and_the_sessions_share_it():
     result = run_django(
         """
         from django.conf import settings
-from django.contrib.sessions.models import Session
         print(settings.CACHES["default"]["BACKEND"], settings.CACHES["default"]["LOCATION"])
         print(settings.SESSION_ENGINE)
         """,
