@@ -11,14 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
+from .choices import GradingMethod, QuestionKind
+
 POINTS_PLACES = Decimal("0.0001")
-
-SINGLE = "single"
-MULTIPLE = "multiple"
-TRUE_FALSE = "true_false"
-
-HIGHEST = "highest"
-LATEST = "latest"
 
 
 @dataclass(frozen=True)
@@ -48,7 +43,7 @@ def mark_response(kind, correct_ids, all_ids, selected_ids, points, partial_cred
     is_correct = bool(selected_ids) and selected_ids == correct_ids
     if is_correct:
         return Mark(to_points(points), True)
-    if kind != MULTIPLE or not partial_credit or not selected_ids:
+    if kind != QuestionKind.MULTIPLE or not partial_credit or not selected_ids:
         return Mark(to_points(0), False)
     right_picks = len(selected_ids & correct_ids)
     wrong_picks = len(selected_ids & wrong_ids)
@@ -82,7 +77,7 @@ def grade_of(attempts, method):
     attempts = list(attempts)
     if not attempts:
         return None
-    if method == LATEST:
+    if method == GradingMethod.LATEST:
         return max(attempts, key=lambda a: (a.submitted_at, a.number))
     return max(
         attempts,

@@ -15,23 +15,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .choices import (
+    AttemptState,
+    DraftState,
+    FeedbackMode,
+    GradingMethod,
+    QuestionKind,
+    QuestionStatus,
+    ReviewPolicy,
+)
 from .grading import display_percent
-
-
-class FeedbackMode(models.TextChoices):
-    IMMEDIATE = "immediate", _("immediate: checked question by question")
-    DEFERRED = "deferred", _("deferred: results after submitting")
-
-
-class GradingMethod(models.TextChoices):
-    HIGHEST = "highest", _("highest attempt")
-    LATEST = "latest", _("latest attempt")
-
-
-class ReviewPolicy(models.TextChoices):
-    AFTER_EACH = "after_each", _("after each attempt")
-    AFTER_LAST_OR_PASS = "after_last_or_pass", _("only after the last attempt or a pass")
-    NEVER = "never", _("never")
 
 
 class Category(models.Model):
@@ -135,17 +128,6 @@ class DrawRule(models.Model):
 
     def __str__(self):
         return f"{self.count} × {self.category}"
-
-
-class QuestionKind(models.TextChoices):
-    SINGLE = "single", _("single choice")
-    MULTIPLE = "multiple", _("multiple response (select all that apply)")
-    TRUE_FALSE = "true_false", _("true / false")
-
-
-class QuestionStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PUBLISHED = "published", _("published")
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -262,11 +244,6 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
-
-
-class AttemptState(models.TextChoices):
-    IN_PROGRESS = "in_progress", _("in progress")
-    SUBMITTED = "submitted", _("submitted")
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -448,12 +425,6 @@ class Accommodation(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.quiz}"
-
-
-class DraftState(models.TextChoices):
-    PROPOSED = "proposed", _("proposed")
-    ACCEPTED = "accepted", _("accepted")
-    REJECTED = "rejected", _("rejected")
 
 
 class QuestionDraftQuerySet(models.QuerySet):

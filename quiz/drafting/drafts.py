@@ -5,15 +5,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-# The values of quiz.models.QuestionKind, written out: this module works on plain text and
-# imports without Django's app registry (the drafting command and tests set it up).
-SINGLE = "single"
+from quiz.choices import QuestionKind
 
-
-TRUE_FALSE = "true_false"
-
-
-MULTIPLE = "multiple"
+# The kinds of question a draft can be (quiz.choices imports without Django's app registry).
+SINGLE, MULTIPLE, TRUE_FALSE = QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.TRUE_FALSE
 
 
 BLANK = "_____"
