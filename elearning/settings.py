@@ -166,7 +166,7 @@ AUTH_USER_MODEL = "elearning.User"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks, so that a locked-out client is refused before any check.
     "axes.backends.AxesStandaloneBackend",
-    "elearning.backends.LearnerBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -119,7 +119,7 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="elearning.backends.LearnerBackend")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.first_name}
         )

@@ -1,31 +1,8 @@
-"""The authentication backend loads the logged-in user as Django's would."""
+"""Signing in goes through django-axes, then Django's own backend."""
 
 import pytest
-from django.contrib.auth.backends import ModelBackend
-
-from elearning.backends import LearnerBackend
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize("user_id", ["pk", "str_pk"])
-def test_it_loads_the_same_user_as_djangos_backend(make_user, user_id):
-    user = make_user(first_name="Zoë", preferred_language="en")
-    value = user.pk if user_id == "pk" else str(user.pk)
-    loaded = LearnerBackend().get_user(value)
-    expected = ModelBackend().get_user(user.pk)
-    assert loaded == expected == user
-    fields = ["email", "first_name", "last_name", "preferred_language", "password", "is_staff"]
-    assert [getattr(loaded, f) for f in fields] == [getattr(expected, f) for f in fields]
-
-
-def test_unknown_inactive_or_malformed_ids_give_no_user(make_user):
-    inactive = make_user(is_active=False)
-    backend = LearnerBackend()
-    assert backend.get_user(inactive.pk) is None
-    assert backend.get_user(inactive.pk + 1000) is None
-    assert backend.get_user("not-a-number") is None
-    assert backend.get_user(None) is None
 
 
 def test_a_logged_in_learner_stays_logged_in_and_a_deactivated_one_is_out(client, learner):
@@ -36,3 +13,19 @@ def test_a_logged_in_learner_stays_logged_in_and_a_deactivated_one_is_out(client
     learner.is_active = False
     learner.save()
     assert client.get("/dashboard/").status_code == 302
+
+
+def test_a_new_account_is_signed_in_at_once(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "nouvelle@example.com",
+            "first_name": "Inès",
+            "last_name": "Morel",
+            "password1": "Perfusion-Garde-2024!",
+            "password2": "Perfusion-Garde-2024!",
+            "preferred_language": "fr",
+        },
+    )
+    assert response.status_code == 302
+    assert client.get("/dashboard/").status_code == 200
