@@ -15,18 +15,16 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _forget_cached_reads():
     """Each test starts with empty per-process caches (primary keys repeat across tests)."""
-    from elearning import navigation, outlines, selectors
+    from elearning import outlines, selectors
     from quiz import selectors as quiz_selectors
 
     outlines.forget()
     selectors.forget()
     quiz_selectors.forget_attempts()
-    navigation.forget()
     yield
     outlines.forget()
     selectors.forget()
     quiz_selectors.forget_attempts()
-    navigation.forget()
 
 
 @pytest.fixture(autouse=True)

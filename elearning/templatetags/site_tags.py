@@ -14,9 +14,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext
-
-from elearning.navigation import navigation
+from django.utils.translation import get_language, get_language_info, gettext
 
 register = template.Library()
 
@@ -53,13 +51,22 @@ def language_options(current):
     return _language_options(current)
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("elearning/_navigation.html", takes_context=True)
 def site_navigation(context):
-    """The site's navigation bar (``elearning.navigation``)."""
-    # A template rendered without its request (no context processors) gets the bar of
-    # an anonymous visitor.
+    """The site's navigation bar: who is signed in, the current page, the language. A
+    template rendered without its request (no context processors) gets the bar of an
+    anonymous visitor."""
     request, user = context.get("request"), context.get("user") or AnonymousUser()
-    return navigation(request, user, context.get("csrf_token"))
+    match = getattr(request, "resolver_match", None)
+    return {
+        "user": user,
+        "signed_in": user.is_authenticated,
+        "current": match.url_name if match else None,
+        "signup_open": settings.SIGNUP_OPEN,
+        "LANGUAGE_CODE": get_language(),
+        "csrf_token": context.get("csrf_token"),
+        "next_path": request.get_full_path() if request is not None else "",
+    }
 
 
 @register.simple_tag

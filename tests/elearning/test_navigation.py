@@ -1,5 +1,4 @@
-"""The navigation bar, rendered once per kind of page and visitor in each process
-(elearning.navigation): each request must still get its own bar."""
+"""The navigation bar (the {% site_navigation %} tag): each request gets its own."""
 
 import re
 
@@ -43,7 +42,7 @@ def test_a_new_name_shows_at_once(client, learner):
 
 def test_each_request_gets_its_own_address_and_a_working_csrf_token(learner, course):
     """The language switcher returns to the page it was on; the bar's token passes the
-    CSRF check (the same bar, from the process's cache, on the second page)."""
+    CSRF check."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(learner)
     client.get(course.get_absolute_url())
