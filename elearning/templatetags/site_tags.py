@@ -1,8 +1,9 @@
-"""Template tags for the site's layout, cheap enough for every page.
+"""Template tags for the site's layout: the navigation bar, progress bars, grade badges and
+the course page's lists, each with its markup in a template of ``templates/elearning/``.
 
 ``{% static %}`` looks the file up in the static manifest and ``{% url %}`` reverses
 a route on every call; for the layout's fixed assets and links the answer never
-changes while the process runs, so these tags compute it once.
+changes while the process runs, so ``{% asset %}`` and ``{% link %}`` compute it once.
 """
 
 from functools import cache
@@ -12,9 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -30,25 +29,18 @@ def _link(name):
 
 
 @cache
-def _language_options(current):
-    # Each language named in itself ("Français", "English").
-    choices = [
+def _languages():
+    """Each language named in itself ("Français", "English")."""
+    return tuple(
         (code, get_language_info(code)["name_local"].capitalize())
         for code, _name in settings.LANGUAGES
-    ]
-    return mark_safe(
-        "".join(
-            f'<option value="{escape(code)}" lang="{escape(code)}"'
-            f"{' selected' if code == current else ''}>{escape(name)}</option>"
-            for code, name in choices
-        )
     )
 
 
-@register.simple_tag
+@register.inclusion_tag("elearning/_language_options.html")
 def language_options(current):
-    """The language switcher's options, the current language selected (fixed per process)."""
-    return _language_options(current)
+    """The language switcher's options, the current language selected."""
+    return {"languages": _languages(), "current": current}
 
 
 @register.inclusion_tag("elearning/_navigation.html", takes_context=True)
@@ -81,92 +73,25 @@ def link(name):
     return _link(name)
 
 
-@register.simple_tag
+@register.inclusion_tag("elearning/_progress_bar.html")
 def progress_bar(percent, title, small=False):
-    """A course's accessible progress bar.
-
-    Built here rather than in an included template: it appears on every course card of
-    the dashboard and catalogue. Its width comes from a class of the served stylesheet
-    (``pct-0`` … ``pct-100``), never an inline style, which the CSP forbids.
-    """
-    return format_html(
-        '<div class="progress{}" role="progressbar" aria-label="{}" aria-valuenow="{}"'
-        ' aria-valuemin="0" aria-valuemax="100" aria-valuetext="{}">'
-        '<div class="progress-bar pct-{}{}"></div></div>',
-        " progress-sm" if small else "",
-        gettext("Progress in %(title)s") % {"title": title},
-        percent,
-        gettext("%(percent)s %% done") % {"percent": percent},
-        percent,
-        " bg-success" if percent == 100 else "",
-    )
+    """A course's accessible progress bar."""
+    return {"percent": percent, "title": title, "small": small}
 
 
-@register.simple_tag
+@register.inclusion_tag("elearning/_quiz_grade.html")
 def quiz_grade(result, final=False):
-    """A learner's standing on one quiz (a ``selectors.QuizResult``), as a badge.
-
-    Built here rather than in an included template: the course page shows one per
-    lesson. Pass or fail is shown for a final quiz only; a checkpoint is not graded.
-    """
-    if result.percent is not None:
-        verdict = ""
-        if final:
-            verdict = format_html(
-                ' <span class="badge text-bg-{}">{}</span>',
-                "success" if result.passed else "secondary",
-                gettext("Passed") if result.passed else gettext("Not passed"),
-            )
-        return format_html(
-            '<span class="quiz-grade text-nowrap">{}{}</span>',
-            gettext("Grade: %(percent)s %%") % {"percent": result.percent},
-            verdict,
-        )
-    if result.in_progress:
-        return format_html('<span class="badge text-bg-info">{}</span>', gettext("In progress"))
-    return format_html(
-        '<span class="badge text-bg-light border">{}</span>', gettext("Not taken yet")
-    )
+    """A learner's standing on one quiz (a ``selectors.QuizResult``), as a badge."""
+    return {"result": result, "final": final}
 
 
-@register.simple_tag
+@register.inclusion_tag("elearning/_lesson_items.html")
 def lesson_items(progress, signed_in):
-    """The course page's lessons, each with its reading time and, signed in, done or not.
-
-    Joined here rather than in a template loop, as ``quiz_grade``: the course page lists
-    every lesson (bench/README.md). Titles and URLs are escaped.
-    """
-    unit = escape(gettext("min of reading"))
-    badges = {
-        True: '<span class="badge text-bg-success">{}</span>'.format(escape(gettext("Done"))),
-        False: '<span class="badge text-bg-light border">{}</span>'.format(
-            escape(gettext("Not started"))
-        ),
-    }
-    return mark_safe(
-        "".join(
-            '<li class="list-group-item d-flex justify-content-between align-items-start gap-2">'
-            f'<div class="ms-2 me-auto"><a href="{escape(lesson.url)}" class="fw-semibold">'
-            f"{escape(lesson.title)}</a>"
-            f'<div class="small text-body-secondary">{int(lesson.reading_minutes)} {unit}</div>'
-            f"</div>{badges[is_done] if signed_in else ''}</li>"
-            for lesson, is_done in progress.items
-        )
-    )
+    """The course page's lessons, each with its reading time and, signed in, done or not."""
+    return {"progress": progress, "signed_in": signed_in}
 
 
-@register.simple_tag
+@register.inclusion_tag("elearning/_checkpoint_items.html")
 def checkpoint_items(checkpoints, signed_in):
     """The course page's checkpoint quizzes, each with her grade when signed in."""
-    # Translated outside the f-string: xgettext does not look inside f-strings.
-    label = gettext("Check your understanding: %(title)s")
-    return mark_safe(
-        "".join(
-            '<li class="list-group-item d-flex flex-wrap justify-content-between '
-            'align-items-center gap-2">'
-            f'<a href="{escape(lesson.checkpoint_quiz_url)}">'
-            f"{escape(label % {'title': lesson.title})}"
-            f"</a>{quiz_grade(result) if signed_in else ''}</li>"
-            for lesson, result in checkpoints
-        )
-    )
+    return {"checkpoints": checkpoints, "signed_in": signed_in}
