@@ -10,15 +10,15 @@ unknown, showing nothing of the learner beyond what the certificate states.
 from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import completion
 from .certificates import CertificateContent, file_name, render_certificate
-from .models import Certificate, Course
-from .selectors import visible_outline_or_404
+from .models import Certificate
+from .selectors import visible_course_or_404
 
 
 def certificate_content(certificate):
@@ -38,23 +38,15 @@ def certificate_content(certificate):
 @require_GET
 @login_required
 def course_certificate(request, course_slug):
-    outline = visible_outline_or_404(course_slug, request.user)
-    certificate = (
-        Certificate.objects.valid().filter(learner=request.user, course_id=outline.pk).first()
-    )
+    course = visible_course_or_404(course_slug, request.user)
+    certificate = Certificate.objects.valid().filter(learner=request.user, course=course).first()
     if certificate is not None:
         return redirect("certificate_pdf", certificate.display_code)
-    course = get_object_or_404(Course, pk=outline.pk)
     lessons, quiz_missing = completion.missing_for(request.user, course)
     return render(
         request,
         "elearning/certificate_pending.html",
-        {
-            "course": outline,
-            "lessons": [outline.lesson(lesson.slug)[1] or lesson for lesson in lessons],
-            "quiz_missing": quiz_missing,
-            "has_final_quiz": outline.final_quiz_pk is not None,
-        },
+        {"course": course, "lessons": lessons, "quiz_missing": quiz_missing},
     )
 
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 from quiz import grading
 from quiz.models import Attempt, AttemptState
 
-from .models import Certificate, CodeLookupFailure, Course, Enrolment, Lesson, LessonProgress
+from .models import Certificate, CodeLookupFailure, Course, Enrolment
 
 # Crockford's base32: digits and capitals without I, L, O and U, which read like 1, 1, 0
 # and V. 16 characters carry 80 bits: neither guessable nor enumerable.
@@ -69,18 +69,9 @@ def verify_url(code):
 
 
 def missing_for(learner, course):
-    """What she still has to do to complete the course: (lessons not done, final quiz
-    not passed). ``lessons`` in reading order."""
-    done = set(
-        LessonProgress.objects.filter(learner=learner, lesson__course=course).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    lessons = [
-        lesson
-        for lesson in Lesson.objects.filter(course=course, is_archived=False).order_by("position")
-        if lesson.pk not in done
-    ]
+    """What she still has to do to complete the course: (lessons not done, in reading
+    order; whether the final quiz is still to pass)."""
+    lessons = list(course.lessons.in_reading_order().not_done_by(learner))
     passed = (
         course.final_quiz_id is not None
         and Enrolment.objects.filter(

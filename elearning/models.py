@@ -4,12 +4,19 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+
+def quiz_url(course_slug, quiz_pk):
+    """The page of a course's quiz (a checkpoint or the final quiz), or None without one."""
+    if quiz_pk is None:
+        return None
+    return reverse("quiz_detail", kwargs={"course_slug": course_slug, "quiz_id": quiz_pk})
 
 
 def percent(done, total):
@@ -56,9 +63,6 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
-    # Incremented with every change to the learner's enrolments or progress, so that
-    # what is cached of them is keyed on a value loaded with the user anyway.
-    progress_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -111,27 +115,34 @@ class CourseQuerySet(models.QuerySet):
         """Learners see published courses; instructors also preview drafts."""
         return self if user.is_staff else self.published()
 
-    def with_lesson_counts(self):
-        return self.annotate(
-            lesson_count=Count("lessons", filter=Q(lessons__is_archived=False), distinct=True)
+    def with_progress(self, learner):
+        """Each course with its ``lesson_count``, the learner's ``done_count`` and her
+        enrolment's dates: ``last_activity_at`` (None: not enrolled), ``final_quiz_passed_at``,
+        ``completed_at`` and ``completion_percent``. One query, whatever the number of
+        courses; an anonymous visitor gets the counts with nothing done."""
+        courses = self.annotate(lesson_count=lesson_count(OuterRef("pk")))
+        if not learner.is_authenticated:
+            return courses.annotate(
+                done_count=Value(0),
+                **{
+                    name: Value(None, output_field=models.DateTimeField())
+                    for name in ENROLMENT_DATES
+                },
+                completion_percent=Value(None, output_field=models.PositiveSmallIntegerField()),
+            )
+        return courses.annotate(
+            done_count=done_count(OuterRef("pk"), learner),
+            mine=FilteredRelation("enrolments", condition=Q(enrolments__learner=learner)),
+            **{name: F(f"mine__{name}") for name in (*ENROLMENT_DATES, "completion_percent")},
         )
 
-    def for_learner(self, learner):
-        """Courses annotated with this learner's counts, for lists and dashboards."""
-        qs = self.with_lesson_counts()
-        if not learner.is_authenticated:
-            return qs
-        done = LessonProgress.objects.filter(
-            learner=learner, lesson__course=OuterRef("pk"), lesson__is_archived=False
-        )
-        return qs.annotate(
-            done_count=Coalesce(
-                Subquery(
-                    done.order_by().values("lesson__course").annotate(n=Count("pk")).values("n")[:1]
-                ),
-                0,
-            ),
-            is_enrolled=Exists(Enrolment.objects.filter(learner=learner, course=OuterRef("pk"))),
+    def with_next_lesson(self, learner):
+        """``next_lesson_slug``: her first active lesson not done yet (None once all are);
+        ``first_lesson_slug``: the course's first active lesson."""
+        lessons = Lesson.objects.filter(course=OuterRef("pk")).in_reading_order()
+        return self.annotate(
+            next_lesson_slug=Subquery(lessons.not_done_by(learner).values("slug")[:1]),
+            first_lesson_slug=Subquery(lessons.values("slug")[:1]),
         )
 
 
@@ -186,26 +197,77 @@ class Course(models.Model):
         return (self.slug,)
 
     @property
-    def learner_percent(self):
-        """The learner's percentage done (needs ``for_learner()``)."""
-        return percent(getattr(self, "done_count", 0), getattr(self, "lesson_count", 0))
+    def final_quiz_url(self):
+        return quiz_url(self.slug, self.final_quiz_id)
+
+    @property
+    def percent(self):
+        """The learner's whole percentage of lessons done (needs ``with_progress()``)."""
+        return percent(self.done_count, self.lesson_count)
+
+    @property
+    def is_enrolled(self):
+        """Whether the learner is enrolled (needs ``with_progress()``)."""
+        return self.last_activity_at is not None
 
 
 class LessonQuerySet(models.QuerySet):
+    """Which lessons count and in which order: the one place for both."""
+
     def active(self):
         return self.filter(is_archived=False)
 
+    def in_reading_order(self):
+        """The active lessons, in the order learners read them."""
+        return self.active().order_by("position", "pk")
+
     def following(self, lesson):
         """The active lessons after ``lesson`` in its course, in reading order."""
-        return (
-            self.active()
-            .filter(course_id=lesson.course_id, position__gt=lesson.position)
-            .order_by("position", "pk")
+        return self.in_reading_order().filter(
+            course_id=lesson.course_id, position__gt=lesson.position
         )
 
     def visible_to(self, user):
         """Lessons of courses the user may see (instructors also preview drafts)."""
         return self if user.is_staff else self.filter(course__is_published=True)
+
+    def with_done(self, learner):
+        """Each lesson with ``is_done``: whether the learner has marked it done."""
+        if not learner.is_authenticated:
+            return self.annotate(is_done=Value(False))
+        return self.annotate(is_done=_done_by(learner))
+
+    def not_done_by(self, learner):
+        return self if not learner.is_authenticated else self.exclude(_done_by(learner))
+
+
+def _done_by(learner):
+    """A lesson is done when the learner has marked it so (a ``LessonProgress`` row)."""
+    return Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
+
+
+def _count(queryset):
+    return Coalesce(
+        Subquery(queryset.order_by().values("course").annotate(n=Count("pk")).values("n")[:1]),
+        0,
+    )
+
+
+def lesson_count(course):
+    """How many active lessons the course has (``course``: an expression, e.g. OuterRef)."""
+    return _count(Lesson.objects.active().filter(course=course))
+
+
+def done_count(course, learner):
+    """How many of the course's active lessons the learner has done. ``course`` and
+    ``learner``: values, or ``OuterRef`` expressions on the query being annotated."""
+    if isinstance(learner, OuterRef):
+        learner = OuterRef(learner)  # one level further out: from inside the lessons' count
+    return _count(Lesson.objects.active().filter(_done_by(learner), course=course))
+
+
+# Her enrolment's dates that the pages show, annotated by CourseQuerySet.with_progress().
+ENROLMENT_DATES = ("last_activity_at", "final_quiz_passed_at", "completed_at")
 
 
 class LessonManager(models.Manager.from_queryset(LessonQuerySet)):
@@ -277,6 +339,10 @@ class Lesson(models.Model):
     natural_key.dependencies = ["elearning.course"]
 
     @property
+    def checkpoint_quiz_url(self):
+        return quiz_url(self.course.slug, self.checkpoint_quiz_id)
+
+    @property
     def objective_list(self):
         return [line.strip(" -*\t") for line in self.objectives.splitlines() if line.strip()]
 
@@ -315,25 +381,9 @@ class GlossaryTerm(models.Model):
 class EnrolmentQuerySet(models.QuerySet):
     def with_progress(self):
         """Annotate the course's active lesson count and the learner's done count."""
-        active = Lesson.objects.filter(course=OuterRef("course"), is_archived=False)
-        done = LessonProgress.objects.filter(
-            learner=OuterRef("learner"),
-            lesson__course=OuterRef("course"),
-            lesson__is_archived=False,
-        )
         return self.annotate(
-            lesson_count=Coalesce(
-                Subquery(
-                    active.order_by().values("course").annotate(n=Count("pk")).values("n")[:1]
-                ),
-                0,
-            ),
-            done_count=Coalesce(
-                Subquery(
-                    done.order_by().values("lesson__course").annotate(n=Count("pk")).values("n")[:1]
-                ),
-                0,
-            ),
+            lesson_count=lesson_count(OuterRef("course")),
+            done_count=done_count(OuterRef("course"), OuterRef("learner")),
         )
 
 

@@ -1,15 +1,10 @@
-"""Reading progress: enrolling in a course and marking lessons done.
-
-Every write here also increments the learner's ``progress_version``, in the same
-transaction: the pages cache what they read of her progress under that version.
-"""
+"""Reading progress: enrolling in a course and marking lessons done."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from .completion import complete_if_done
-from .models import Enrolment, LessonProgress, User
+from .models import Enrolment, LessonProgress
 
 
 @transaction.atomic
@@ -21,7 +16,6 @@ def enrol(learner, course):
     )
     if not created:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-    User.objects.filter(pk=learner.pk).update(progress_version=F("progress_version") + 1)
     return enrolment
 
 

@@ -98,8 +98,10 @@ def _target(action, position, count):
 @require_http_methods(["GET", "POST"])
 @login_required
 def quiz_question(request, course_slug, attempt_id, position):
-    place, page = quizzes.question_or_404(course_slug, attempt_id, position, request.user)
-    attempt, response = page.attempt, page.response
+    place, attempt, responses = quizzes.question_or_404(
+        course_slug, attempt_id, position, request.user
+    )
+    response = next((item for item in responses if item.position == position), None)
     wants_json = request.headers.get("X-Requested-With") == "fetch"
     if attempt.is_submitted:
         # Graded at its deadline: the time ran out (perhaps just now, on reading it).
@@ -154,10 +156,10 @@ def quiz_question(request, course_slug, attempt_id, position):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz_title": attempt.quiz_title,
+            "quiz_title": attempt.quiz.title,
             "here": _("Question %(position)s / %(count)s") % {"position": position, "count": count},
             "question_map": [
-                (number, answered, number == position) for number, answered in page.answered
+                (item.position, item.is_answered, item.position == position) for item in responses
             ],
             "response": response,
             "fieldset": fieldset_for_response(response) if form is None else form.fieldset(),
@@ -170,10 +172,11 @@ def quiz_question(request, course_slug, attempt_id, position):
 
 
 def _lesson_url(place, source):
+    """The page of the lesson the question comes from, if it is still one of the course's."""
     if source is None:
         return None
-    lesson = next((item for item in place.course.lessons if item.pk == source.lesson_id), None)
-    return lesson.url if lesson else None
+    lesson = place.course.lessons.active().filter(pk=source.lesson_id).first()
+    return lesson.get_absolute_url() if lesson else None
 
 
 @never_cache
@@ -197,7 +200,7 @@ def quiz_summary(request, course_slug, attempt_id):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz_title": attempt.quiz_title,
+            "quiz_title": attempt.quiz.title,
             "responses": responses,
             "unanswered": [r for r in responses if not r.is_answered],
         },
@@ -210,7 +213,7 @@ def quiz_results(request, course_slug, attempt_id):
     place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
     if not attempt.is_submitted:
         return redirect(question_url(course_slug, attempt, attempt.current_position))
-    quiz = get_object_or_404(Quiz, pk=attempt.quiz_id)
+    quiz = attempt.quiz
     attempts, limits, left = _history(request.user, quiz)
     has_passed = any(a.passed for a in attempts)
     show_answers = engine.may_see_answers(attempt, attempts_left=left, has_passed=has_passed)
@@ -220,7 +223,10 @@ def quiz_results(request, course_slug, attempt_id):
         sources = QuestionSource.objects.filter(
             question_id__in=[r.question_id for r in responses]
         ).values_list("question_id", "lesson_id")
-        urls = {lesson.pk: lesson.url for lesson in place.course.lessons}
+        urls = {
+            lesson.pk: lesson.get_absolute_url()
+            for lesson in place.course.lessons.active().only("slug", "course")
+        }
         lessons = {question: urls.get(lesson) for question, lesson in sources}
     items = [(response, lessons.get(response.question_id)) for response in responses]
     return render(

@@ -2,38 +2,34 @@
 result means for the course.
 
 The quiz engine (``quiz``) knows nothing of courses. This module finds which quiz sits
-where (from the course outlines), and wraps the engine's writes so that what follows
-for the course happens in the same transaction: her first pass of the final quiz is
-recorded on her enrolment, and her progress version moves on so that the pages that
-show her grades read them again.
+where, and wraps the engine's writes so that what follows for the course happens in the
+same transaction: her first pass of the final quiz is recorded on her enrolment, and a
+pass that completes the course issues its certificate.
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quiz import attempts as engine
-from quiz import selectors
 from quiz.models import Attempt, Quiz
 
 from .completion import complete_if_done
-from .models import Course, Enrolment, User
-from .outlines import CourseOutline, LessonOutline
+from .models import Course, Enrolment, Lesson, User
 from .progress import enrol
-from .selectors import visible_outline_or_404
+from .selectors import visible_course_or_404
 
 
 @dataclass(frozen=True)
 class QuizPlace:
     """Where a quiz sits: after a lesson (a checkpoint) or at the end of the course."""
 
-    course: CourseOutline
+    course: Course
     quiz_pk: int
-    lesson: LessonOutline | None = None
+    lesson: Lesson | None = None
 
     @property
     def is_final(self):
@@ -45,33 +41,40 @@ class QuizPlace:
         return self.course.final_quiz_url if self.is_final else self.lesson.checkpoint_quiz_url
 
 
-def place_in(outline, quiz_pk):
+def place_in(course, quiz_pk):
+    """The quiz's place in the course: its final quiz, or the checkpoint of one of its
+    active lessons; None when the quiz is not in the course."""
     if quiz_pk is None:
         return None
-    if outline.final_quiz_pk == quiz_pk:
-        return QuizPlace(course=outline, quiz_pk=quiz_pk)
-    for lesson in outline.lessons:
-        if lesson.checkpoint_quiz_pk == quiz_pk:
-            return QuizPlace(course=outline, quiz_pk=quiz_pk, lesson=lesson)
-    return None
+    if course.final_quiz_id == quiz_pk:
+        return QuizPlace(course=course, quiz_pk=quiz_pk)
+    lesson = course.lessons.active().filter(checkpoint_quiz_id=quiz_pk).first()
+    if lesson is None:
+        return None
+    return QuizPlace(course=course, quiz_pk=quiz_pk, lesson=lesson)
 
 
 def place_or_404(course_slug, quiz_pk, user):
-    place = place_in(visible_outline_or_404(course_slug, user), quiz_pk)
+    place = place_in(visible_course_or_404(course_slug, user), quiz_pk)
     if place is None:
         raise Http404
     return place
 
 
+def _her_attempt(user, attempt_pk):
+    return Attempt.objects.select_related("quiz").filter(pk=attempt_pk, learner=user).first()
+
+
 def attempt_or_404(course_slug, attempt_pk, user):
-    """(place, attempt) for one of her own attempts at a quiz of this course.
+    """(place, attempt) for one of her own attempts at a quiz of this course (its quiz
+    loaded with it).
 
     Someone else's attempt is a 404, as is an attempt reached through another course. An
     attempt whose time is up is graded here, whoever comes back first.
     """
-    outline = visible_outline_or_404(course_slug, user)
-    attempt = selectors.attempt_of(user.pk, attempt_pk)
-    place = None if attempt is None else place_in(outline, attempt.quiz_id)
+    course = visible_course_or_404(course_slug, user)
+    attempt = _her_attempt(user, attempt_pk)
+    place = None if attempt is None else place_in(course, attempt.quiz_id)
     if place is None:
         raise Http404
     close_if_expired(attempt)
@@ -79,24 +82,14 @@ def attempt_or_404(course_slug, attempt_pk, user):
 
 
 def question_or_404(course_slug, attempt_pk, position, user):
-    """(place, page) for the question page and the answer save: her attempt at a quiz of
-    this course and its question at ``position`` (``quiz.selectors.AttemptPage``).
+    """(place, attempt, responses) for the question page and the answer save: her attempt
+    at a quiz of this course, and its responses in order.
 
-    Someone else's attempt is a 404, as is a position the attempt does not have (once
-    the attempt is known to be hers and open). An attempt whose time is up is graded
-    here, as in ``attempt_or_404``.
+    Someone else's attempt is a 404. An attempt whose time is up is graded here, as in
+    ``attempt_or_404``.
     """
-    outline = visible_outline_or_404(course_slug, user)
-    page = selectors.attempt_page(user.pk, attempt_pk, position)
-    place = None if page is None else place_in(outline, page.attempt.quiz_id)
-    if place is None:
-        raise Http404
-    close_if_expired(page.attempt)
-    return place, page
-
-
-def _touch(learner_pk):
-    User.objects.filter(pk=learner_pk).update(progress_version=F("progress_version") + 1)
+    place, attempt = attempt_or_404(course_slug, attempt_pk, user)
+    return place, attempt, list(attempt.responses.order_by("position"))
 
 
 def start(learner, place, *, now=None):
@@ -106,7 +99,7 @@ def start(learner, place, *, now=None):
         current = Attempt.objects.in_progress().of(learner, quiz).first()
         if current is not None:
             close_if_expired(current, now=now)
-        enrol(learner, Course(pk=place.course.pk))  # also moves her progress version on
+        enrol(learner, place.course)
         attempt, _created = engine.start_attempt(learner, quiz, now=now)
     return attempt
 
@@ -138,15 +131,13 @@ def submit(attempt, *, now=None):
     """
     with transaction.atomic():
         graded = engine.submit_attempt(attempt, now=now)
-        if graded:
-            if attempt.passed:
-                record_final_pass(attempt)
-                course = Course.objects.filter(final_quiz_id=attempt.quiz_id).first()
-                if course is not None:
-                    # Passing the final quiz may complete the course, here.
-                    learner = User.objects.get(pk=attempt.learner_id)
-                    complete_if_done(learner, course, now=attempt.submitted_at)
-            _touch(attempt.learner_id)
+        if graded and attempt.passed:
+            record_final_pass(attempt)
+            course = Course.objects.filter(final_quiz_id=attempt.quiz_id).first()
+            if course is not None:
+                # Passing the final quiz may complete the course, here.
+                learner = User.objects.get(pk=attempt.learner_id)
+                complete_if_done(learner, course, now=attempt.submitted_at)
     return graded
 
 

@@ -5,8 +5,6 @@ An instructor formats a lesson with Markdown (lists, emphasis, headings and a
 and attributes, so no one can inject a script through a lesson.
 """
 
-from functools import lru_cache
-
 import markdown
 import nh3
 
@@ -33,9 +31,8 @@ MARKDOWN_CONFIG = {
 }
 
 
-@lru_cache(maxsize=512)
 def render_markdown(text):
-    """Return safe HTML for ``text``; memoised per process, keyed on the text itself."""
+    """Return safe HTML for ``text``."""
     html = markdown.markdown(
         text,
         extensions=MARKDOWN_EXTENSIONS,

@@ -56,13 +56,6 @@ CERTIFICATE_SIGNATORY_ROLE = os.environ.get(
     "ELEARNING_CERTIFICATE_SIGNATORY_ROLE", "Directrice des soins"
 )
 
-# How often each process asks the database whether courses or lessons changed
-# (elearning/outlines.py): an instructor's edit reaches learners within this delay.
-# In development, at once.
-ELEARNING_CONTENT_CHECK_SECONDS = float(
-    os.environ.get("ELEARNING_CONTENT_CHECK_SECONDS", "0" if DEBUG else "5")
-)
-
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",

@@ -27,37 +27,23 @@ class CatalogueView(ListView):
     context_object_name = "courses"
 
     def get_queryset(self):
-        return Course.objects.visible_to(self.request.user).for_learner(self.request.user)
+        return Course.objects.visible_to(self.request.user).with_progress(self.request.user)
 
 
 def course_detail(request, course_slug):
-    progress = selectors.course_progress_or_404(course_slug, request.user)
     return render(
         request,
         "elearning/course_detail.html",
-        {"course": progress.course, "progress": progress},
+        selectors.course_page(course_slug, request.user),
     )
 
 
 @login_required
 def lesson_detail(request, course_slug, lesson_slug):
-    course, index, lesson, is_done, checkpoint = selectors.lesson_page_or_404(
-        course_slug, lesson_slug, request.user
-    )
-    lessons = course.lessons
     return render(
         request,
         "elearning/lesson_detail.html",
-        {
-            "course": course,
-            "lesson": lesson,
-            "is_done": is_done,
-            "checkpoint": checkpoint,
-            "number": index + 1,
-            "lesson_count": len(lessons),
-            "previous": lessons[index - 1] if index > 0 else None,
-            "next": lessons[index + 1] if index + 1 < len(lessons) else None,
-        },
+        selectors.lesson_page(course_slug, lesson_slug, request.user),
     )
 
 
@@ -79,7 +65,7 @@ def lesson_done(request, course_slug, lesson_slug):
 def course_enrol(request, course_slug):
     course = get_object_or_404(Course.objects.visible_to(request.user), slug=course_slug)
     enrol(request.user, course)
-    first = course.lessons.active().order_by("position", "pk").first()
+    first = course.lessons.in_reading_order().first()
     return redirect(first or course)
 
 

@@ -86,3 +86,26 @@ def grade_of(attempts, method):
             -a.number,
         ),
     )
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """A learner's standing on one quiz: the grade its grading method gives, and her attempts."""
+
+    attempt_count: int = 0
+    in_progress: bool = False
+    percent: int | None = None  # None until an attempt is submitted
+    passed: bool = False  # the grading attempt passed
+
+
+def result_of(attempts, method):
+    """Her ``QuizResult`` from all her attempts at one quiz (submitted or not)."""
+    attempts = list(attempts)
+    submitted = [a for a in attempts if a.is_submitted]
+    grade = grade_of(submitted, method)
+    return QuizResult(
+        attempt_count=len(attempts),
+        in_progress=len(submitted) < len(attempts),
+        percent=None if grade is None else display_percent(grade.score, grade.max_score),
+        passed=bool(grade and grade.passed),
+    )

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import grading
 from .choices import (
     AttemptState,
     DraftState,
@@ -255,6 +256,15 @@ class AttemptQuerySet(models.QuerySet):
 
     def expired(self, now):
         return self.in_progress().filter(deadline__lte=now)
+
+    def results(self):
+        """{quiz pk: ``grading.QuizResult``} over these attempts (one learner's), each quiz
+        graded by its grading method as it stands now. One query."""
+        by_quiz, methods = {}, {}
+        for attempt in self.annotate(grading_method=F("quiz__grading_method")).order_by():
+            by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
+            methods[attempt.quiz_id] = attempt.grading_method
+        return {pk: grading.result_of(items, methods[pk]) for pk, items in by_quiz.items()}
 
 
 class Attempt(models.Model):

@@ -13,18 +13,13 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def _forget_cached_reads():
-    """Each test starts with empty per-process caches (primary keys repeat across tests)."""
-    from elearning import outlines, selectors
-    from quiz import selectors as quiz_selectors
+def _empty_cache():
+    """Each test starts with an empty cache (Django's cache framework, local memory)."""
+    from django.core.cache import cache
 
-    outlines.forget()
-    selectors.forget()
-    quiz_selectors.forget_attempts()
+    cache.clear()
     yield
-    outlines.forget()
-    selectors.forget()
-    quiz_selectors.forget_attempts()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +32,6 @@ def _test_settings(settings):
     settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    # Tests change content and read it back at once: check for changes on every request.
-    settings.ELEARNING_CONTENT_CHECK_SECONDS = 0
 
 
 @pytest.fixture

@@ -13,7 +13,10 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+
+from ..rendering import render_markdown
 
 register = template.Library()
 
@@ -73,6 +76,12 @@ def link(name):
     return _link(name)
 
 
+@register.filter
+def markdown(text):
+    """A lesson's Markdown as sanitised HTML (``elearning.rendering``)."""
+    return mark_safe(render_markdown(text))  # nh3 keeps only harmless tags and attributes
+
+
 @register.inclusion_tag("elearning/_progress_bar.html")
 def progress_bar(percent, title, small=False):
     """A course's accessible progress bar."""
@@ -81,14 +90,14 @@ def progress_bar(percent, title, small=False):
 
 @register.inclusion_tag("elearning/_quiz_grade.html")
 def quiz_grade(result, final=False):
-    """A learner's standing on one quiz (a ``selectors.QuizResult``), as a badge."""
+    """A learner's standing on one quiz (a ``quiz.grading.QuizResult``), as a badge."""
     return {"result": result, "final": final}
 
 
 @register.inclusion_tag("elearning/_lesson_items.html")
-def lesson_items(progress, signed_in):
+def lesson_items(lessons, signed_in):
     """The course page's lessons, each with its reading time and, signed in, done or not."""
-    return {"progress": progress, "signed_in": signed_in}
+    return {"lessons": lessons, "signed_in": signed_in}
 
 
 @register.inclusion_tag("elearning/_checkpoint_items.html")

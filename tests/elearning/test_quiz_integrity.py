@@ -12,7 +12,6 @@ from django.urls import reverse
 from elearning import quizzes
 from elearning.progress import enrol
 from quiz import attempts
-from quiz import selectors as quiz_selectors
 from quiz.models import Attempt
 from tests.quiz.answers import right, wrong
 
@@ -107,7 +106,6 @@ def test_immediate_feedback_shows_only_the_checked_questions_answer(client, lear
 def test_quiz_pages_run_a_fixed_number_of_queries(
     client, learner, make_course, make_quiz, django_assert_num_queries, settings, questions
 ):
-    settings.ELEARNING_CONTENT_CHECK_SECONDS = 60
     course = make_course()
     course.final_quiz = make_quiz(
         questions=questions, feedback_mode="deferred", time_limit_minutes=30
@@ -118,32 +116,26 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     attempt = Attempt.objects.get()
     third = attempt.responses.get(position=3)
     url = question_url(course, attempt, 3)
-    client.get(url)  # outlines, version and the attempt's frozen part now remembered
-    # The session, the user, then the attempt's state, quiz title and answers, checked to
-    # be hers.
-    with django_assert_num_queries(3):
+    # The session, the user, the course, her attempt with its quiz, its responses.
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
-    # A process that has not served the attempt yet also reads its frozen part, once.
-    quiz_selectors.forget_attempts()
-    with django_assert_num_queries(4):
-        assert client.get(url).status_code == 200
-    # The autosave: the session, the user, the attempt read, then the conditional update
-    # of the attempt and the answer: one statement on PostgreSQL, a transaction (here a
-    # savepoint) of two updates on SQLite.
-    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 7):
+    # The autosave: the same five reads, then the conditional update of the attempt and
+    # the answer: one statement on PostgreSQL, a transaction (here a savepoint) of two
+    # updates on SQLite.
+    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 9):
         saved = client.post(
             url, {"answer": right(third), "action": "save"}, headers={"X-Requested-With": "fetch"}
         )
         assert saved.json() == {"saved": True}
-    # Submit: the session, the user, the attempt, a savepoint and its release, the claim,
-    # the responses, their grades, the score, the final-quiz pass, her progress version.
+    # Submit: the session, the user, the course, the attempt, a savepoint and its release,
+    # the claim, the responses, their grades, the score, the final-quiz pass.
     with django_assert_num_queries(12):
         client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
     results = reverse("quiz_results", args=[course.slug, attempt.pk])
-    # The session, the user, the attempt, its quiz, her attempts, her accommodation, the
-    # responses and the lessons they come from (the review shows answers after each
-    # attempt here).
-    with django_assert_num_queries(8):
+    # The session, the user, the course, the attempt with its quiz, her attempts, her
+    # accommodation, the responses, which lessons they come from and those lessons' pages
+    # (the review shows answers after each attempt here).
+    with django_assert_num_queries(9):
         assert client.get(results).status_code == 200
 
 
@@ -195,19 +187,16 @@ def test_concurrent_submits_grade_the_attempt_once(learner, quiz_course):
     assert (attempt.state, attempt.score, attempt.passed) == ("submitted", 5, True)
     enrolment_passes = quiz_course.enrolments.filter(final_quiz_passed_at__isnull=False).count()
     assert enrolment_passes == 1
-    learner.refresh_from_db()
-    assert learner.progress_version == 2  # enrolling, then the one graded submit
 
 
 SQLITE_SUBMITS = """
 import threading
 from django.core.management import call_command
 from django.db import connection
-from elearning.models import Course, User
+from elearning.models import Course, Enrolment, User
 from elearning.progress import enrol
 from elearning import quizzes
 from quiz import attempts
-from quiz import selectors as quiz_selectors
 from quiz.models import Attempt, Choice, Question, Quiz
 
 call_command("migrate", verbosity=0)
@@ -242,8 +231,8 @@ for thread in threads:
 for thread in threads:
     thread.join(60)
 attempt.refresh_from_db()
-learner.refresh_from_db()
-print(graded.count(True), graded.count(False), len(errors), attempt.score, learner.progress_version)
+passes = Enrolment.objects.filter(final_quiz_passed_at__isnull=False).count()
+print(graded.count(True), graded.count(False), len(errors), attempt.score, passes)
 """
 
 
@@ -254,10 +243,10 @@ def test_concurrent_submits_grade_the_attempt_once_on_sqlite(tmp_path):
 
     result = run_django(SQLITE_SUBMITS, {}, tmp_path)
     assert result.returncode == 0, result.stderr
-    graded, refused, errors, score, version = result.stdout.split()
+    graded, refused, errors, score, passes = result.stdout.split()
     assert (graded, refused, errors) == ("1", "7", "0")
     assert score == "5.0000"
-    assert version == "2"  # enrolling, then the one graded submit
+    assert passes == "1"  # the pass recorded once, by the one graded submit
 
 
 @pytest.mark.django_db(transaction=True)
@@ -286,7 +275,7 @@ def test_answers_saved_during_a_submit_are_graded_or_refused(learner, quiz_cours
 SQLITE_SAVES = """
 import json
 from django.core.management import call_command
-from elearning.models import Course, User
+from elearning.models import Course, Enrolment, User
 from elearning.progress import enrol
 from quiz import attempts
 from quiz.models import Attempt, Choice, Question, Quiz

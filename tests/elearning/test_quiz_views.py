@@ -180,7 +180,7 @@ def test_the_course_page_and_dashboard_show_the_grades(client, learner, quiz_cou
     take_final(client, quiz_course, right_answers=3)
     take_final(client, quiz_course, right_answers=5)
     course_page = client.get(quiz_course.get_absolute_url())
-    final = course_page.context["progress"].final_quiz
+    final = course_page.context["final_quiz"]
     assert (final.percent, final.passed, final.attempt_count) == (100, True, 2)
     assert "Note : 100 %" in course_page.content.decode()
     dashboard = client.get(reverse("dashboard")).content.decode()
@@ -195,7 +195,7 @@ def test_latest_grading_method_shows_the_latest_attempt(client, learner, quiz_co
     client.force_login(learner)
     take_final(client, quiz_course, right_answers=5)
     take_final(client, quiz_course, right_answers=3)
-    final = client.get(quiz_course.get_absolute_url()).context["progress"].final_quiz
+    final = client.get(quiz_course.get_absolute_url()).context["final_quiz"]
     assert (final.percent, final.passed) == (60, False)
 
 
@@ -316,3 +316,16 @@ def test_lesson_page_offers_its_checkpoint_quiz(client, learner, quiz_course):
     page = client.get(lesson.get_absolute_url()).content.decode()
     assert detail_url(quiz_course, lesson.checkpoint_quiz) in page
     assert page.count("/quiz/") == 1
+
+
+def test_a_checkpoints_pages_lead_back_to_its_lesson(client, learner, quiz_course):
+    lesson = quiz_course.lessons.get(position=1)
+    client.force_login(learner)
+    attempt = start(client, quiz_course, lesson.checkpoint_quiz)
+    lesson_link = f'href="{lesson.get_absolute_url()}"'
+    # The breadcrumb on the question page.
+    assert lesson_link in client.get(question_url(quiz_course, attempt, 1)).content.decode()
+    client.post(reverse("quiz_summary", args=[quiz_course.slug, attempt.pk]))
+    results = client.get(reverse("quiz_results", args=[quiz_course.slug, attempt.pk]))
+    # The breadcrumb and "Back to the lesson".
+    assert results.content.decode().count(lesson_link) == 2
