@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import attempts as engine
-from quiz.forms import AnswerForm, fieldset_for_response
+from quiz.forms import AnswerForm
 from quiz.models import Attempt, Quiz
 
 from . import quizzes
@@ -162,7 +162,7 @@ def quiz_question(request, course_slug, attempt_id, position):
                 (item.position, item.is_answered, item.position == position) for item in responses
             ],
             "response": response,
-            "fieldset": fieldset_for_response(response) if form is None else form.fieldset(),
+            "form": AnswerForm.for_response(response) if form is None else form,
             "position": position,
             "count": count,
             "lesson_url": _lesson_url(place, source),

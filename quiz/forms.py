@@ -1,72 +1,27 @@
 """The answer form: one question's choices, as radios or checkboxes."""
 
-from dataclasses import dataclass
-
 from django import forms
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import QuestionKind
 
-
-@dataclass(frozen=True)
-class Fieldset:
-    """The answer field, ready for its template."""
-
-    label: str
-    help_text: str
-    errors: list
-    described_by: str  # ids of the help text and the errors, for aria-describedby
-    inputs: str  # the choices' inputs and labels, escaped
-
-
 HELP_TEXTS = {QuestionKind.MULTIPLE: _("Select all that apply.")}
 
 
-def answer_fieldset(kind, choices, label, *, picked=(), errors=()):
-    """The answer field as the page shows it (``quiz/templates/quiz/_answer_field.html``).
+class AnswerTemplates:
+    """Bootstrap's form-check markup for each choice, in the page's own fieldset
+    (``quiz/_answer_field.html``): no wrapper of Django's around the choices."""
 
-    ``choices``: ``[(id, text), ...]`` as shown; ``picked``: the ids she picked. The
-    choices' inputs are joined here rather than rendered by the widget's templates or a
-    template loop: the question page is the quiz's hottest page, and this costs a
-    fraction of either (bench/README.md). Ids and texts are escaped; the rest is this
-    module's own text. The page of an unanswered or saved answer needs no form:
-    ``for_response`` builds it straight from the response.
-    """
-    checked = {str(pk) for pk in picked}
-    input_type = "checkbox" if kind == QuestionKind.MULTIPLE else "radio"
-    invalid = " is-invalid" if errors else ""
-    inputs = mark_safe(
-        "".join(
-            f'<div class="form-check"><input class="form-check-input{invalid}" '
-            f'type="{input_type}" name="answer" value="{escape(pk)}" id="id_answer_{index}"'
-            f'{" checked" if str(pk) in checked else ""}><label class="form-check-label" '
-            f'for="id_answer_{index}">{escape(text)}</label></div>'
-            for index, (pk, text) in enumerate(choices)
-        )
-    )
-    help_text = HELP_TEXTS.get(kind, "")
-    described_by = " ".join(
-        name for name, present in (("answer-help", help_text), ("answer-errors", errors)) if present
-    )
-    return Fieldset(
-        label=label,
-        help_text=help_text,
-        errors=list(errors),
-        described_by=described_by,
-        inputs=inputs,
-    )
+    template_name = "quiz/widgets/answer_choices.html"
+    option_template_name = "quiz/widgets/answer_option.html"
 
 
-def fieldset_for_response(response):
-    """The answer field of one frozen response with her saved answer, without a form."""
-    return answer_fieldset(
-        response.kind,
-        [(choice["id"], choice["text"]) for choice in response.choices],
-        response.question_text,
-        picked=response.selected,
-    )
+class AnswerChoice(AnswerTemplates, forms.RadioSelect):
+    """One choice among the answers shown."""
+
+
+class AnswerChoices(AnswerTemplates, forms.CheckboxSelectMultiple):
+    """Every right choice among the answers shown."""
 
 
 class AnswerForm(forms.Form):
@@ -80,15 +35,18 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, kind, choices, label, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         options = [(str(pk), text) for pk, text in choices]
+        widget_attrs = {"class": "form-check-input"}
         if kind == QuestionKind.MULTIPLE:
             field = forms.MultipleChoiceField(
                 choices=options,
-                widget=forms.CheckboxSelectMultiple,
+                widget=AnswerChoices(attrs=widget_attrs),
                 required=False,
                 help_text=HELP_TEXTS[QuestionKind.MULTIPLE],
             )
         else:
-            field = forms.ChoiceField(choices=options, widget=forms.RadioSelect, required=False)
+            field = forms.ChoiceField(
+                choices=options, widget=AnswerChoice(attrs=widget_attrs), required=False
+            )
         field.label = label
         field.disabled = disabled
         field.error_messages["invalid_choice"] = _(
@@ -97,18 +55,10 @@ class AnswerForm(forms.Form):
         self.fields["answer"] = field
         self.kind = kind
 
-    def fieldset(self):
-        """The answer field as the page shows it, with her picks and the form's errors."""
-        value = self["answer"].value()
-        picked = value if isinstance(value, list | tuple) else [value]
-        field = self.fields["answer"]
-        return answer_fieldset(
-            self.kind,
-            field.choices,
-            field.label,
-            picked=picked,
-            errors=self.errors.get("answer", []),
-        )
+    def full_clean(self):
+        super().full_clean()
+        if "answer" in self.errors:
+            self.fields["answer"].widget.attrs["class"] = "form-check-input is-invalid"
 
     def selected_ids(self):
         value = self.cleaned_data.get("answer") or []
