@@ -1,18 +1,11 @@
-"""Template tags for the site's layout: the navigation bar, progress bars, grade badges and
-the course page's lists, each with its markup in a template of ``templates/elearning/``.
-
-``{% static %}`` looks the file up in the static manifest and ``{% url %}`` reverses
-a route on every call; for the layout's fixed assets and links the answer never
-changes while the process runs, so ``{% asset %}`` and ``{% link %}`` compute it once.
+"""Template tags for the site's layout: the navigation bar, progress bars, grade badges,
+the course page's lists and lesson bodies, each with its markup in a template of
+``templates/elearning/``.
 """
-
-from functools import cache
 
 from django import template
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
@@ -21,29 +14,14 @@ from ..rendering import render_markdown
 register = template.Library()
 
 
-@cache
-def _asset(path):
-    return static(path)
-
-
-@cache
-def _link(name):
-    return reverse(name)
-
-
-@cache
-def _languages():
-    """Each language named in itself ("Français", "English")."""
-    return tuple(
-        (code, get_language_info(code)["name_local"].capitalize())
-        for code, _name in settings.LANGUAGES
-    )
-
-
 @register.inclusion_tag("elearning/_language_options.html")
 def language_options(current):
-    """The language switcher's options, the current language selected."""
-    return {"languages": _languages(), "current": current}
+    """The language switcher's options, each named in itself ("Français", "English"), the
+    current language selected."""
+    languages = [
+        (code, get_language_info(code)["name_local"].capitalize()) for code, _ in settings.LANGUAGES
+    ]
+    return {"languages": languages, "current": current}
 
 
 @register.inclusion_tag("elearning/_navigation.html", takes_context=True)
@@ -62,18 +40,6 @@ def site_navigation(context):
         "csrf_token": context.get("csrf_token"),
         "next_path": request.get_full_path() if request is not None else "",
     }
-
-
-@register.simple_tag
-def asset(path):
-    """Like ``{% static %}``, memoised per process (the manifest is fixed at deploy time)."""
-    return _asset(path)
-
-
-@register.simple_tag
-def link(name):
-    """Like ``{% url %}`` for a route without arguments, memoised per process."""
-    return _link(name)
 
 
 @register.filter
