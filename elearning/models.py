@@ -63,6 +63,9 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Moves on with every write of her enrolments, lessons done or quiz results, in the same
+    # transaction (elearning.versions): the key under which her pages' reads are cached.
+    progress_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
