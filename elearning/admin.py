@@ -183,8 +183,8 @@ class LessonAdmin(admin.ModelAdmin):
         description=_("Draft questions from the selected lessons"), permissions=["change"]
     )
     def draft_questions(self, request, queryset):
-        """Start drafting in a process of its own (the language model never loads in a
-        web worker); the drafting runs list shows when each is done."""
+        """Queue drafting as a background task per lesson (the language model never loads
+        in a web worker); the drafting runs list shows each one's state."""
         runs = [
             drafting.start_run(lesson.course, lesson, request.user)
             for lesson in queryset.select_related("course")
@@ -192,10 +192,10 @@ class LessonAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             ngettext(
-                "Drafting started for %(count)d lesson: the drafts appear in a few seconds "
-                "(see Drafting runs).",
-                "Drafting started for %(count)d lessons: the drafts appear in a few seconds "
-                "(see Drafting runs).",
+                "Drafting queued for %(count)d lesson: the drafts appear once a worker has "
+                "run it, usually in a few seconds (see Drafting runs).",
+                "Drafting queued for %(count)d lessons: the drafts appear once a worker has "
+                "run them, usually in a few seconds (see Drafting runs).",
                 len(runs),
             )
             % {"count": len(runs)},
@@ -528,31 +528,37 @@ admin.site.index_title = _("Courses, lessons and learners")
 
 @admin.register(DraftRun)
 class DraftRunAdmin(ReadOnlyAdmin):
-    """Drafting runs started from the lessons' action: running, done (how many new
-    drafts) or failed (why)."""
+    """Drafting runs queued from the lessons' action: queued, running, done (how many new
+    drafts) or failed (why), as each run's task says."""
 
-    list_display = ["started_at", "state", "proposed", "drafted", "finished_at", "outcome"]
-    list_filter = ["state", "course"]
-    list_select_related = ["course", "lesson"]
+    list_display = ["started_at", "drafted", "started_by", "state", "proposed", "finished", "error"]
+    list_filter = ["course"]
+    list_select_related = ["course", "lesson", "started_by"]
+    fields = ["course", "lesson", "started_by", "started_at", "state", "proposed", "finished"]
+    fields += ["error", "task_id"]
+    readonly_fields = fields
+
+    def get_changelist_instance(self, request):
+        """The page's runs with their tasks' records, read at once."""
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = drafting.with_task_results(changelist.result_list)
+        return changelist
 
     @admin.display(description=_("drafted from"), ordering="lesson")
     def drafted(self, run):
         return run.lesson or run.course
 
-    @admin.display(description=_("message"))
-    def outcome(self, run):
-        """The message's first line, shortened: the run's page has it whole."""
-        return Truncator(run.message.split("\n", 1)[0]).chars(90)
+    @admin.display(description=_("state"))
+    def state(self, run):
+        return run.state.label
 
-    # A run whose process was killed would show "running" forever: past the time limit it
-    # is failed, before the runs are read.
-    def changelist_view(self, request, extra_context=None):
-        DraftRun.objects.expire_stale()
-        return super().changelist_view(request, extra_context)
+    @admin.display(description=_("finished"))
+    def finished(self, run):
+        return run.task_result.finished_at if run.task_result else None
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        DraftRun.objects.expire_stale()
-        return super().change_view(request, object_id, form_url, extra_context)
+    @admin.display(description=_("why it failed"))
+    def error(self, run):
+        return Truncator(run.error).chars(120)
 
 
 class DraftLessonFilter(admin.SimpleListFilter):

@@ -2,11 +2,10 @@
 for good, never shown to a learner; the command and the admin around them.
 
 The drafting engine itself (spaCy) is tested in tests/quiz/test_drafting.py; here a
-stand-in returns fixed drafts, so that these tests say what happens to any draft.
+stand-in returns fixed drafts (the ``engine`` fixture), so that these tests say what
+happens to any draft. Drafting runs queued from the admin are in test_draft_runs.py.
 """
 
-import sys
-import types
 from io import StringIO
 
 import pytest
@@ -17,56 +16,11 @@ from django.utils import translation
 from django.utils.html import escape
 
 from elearning import drafting
-from elearning.models import DraftRun, DraftSource, QuestionSource
+from elearning.models import DraftSource, QuestionSource
 from quiz import attempts, proposals
-from quiz.drafting.drafts import Draft, draft_key
 from quiz.models import DraftState, Question, QuestionDraft
 
 pytestmark = pytest.mark.django_db
-
-
-def fake_draft(kind, stem, choices, answer, sentence, score):
-    """A draft as the engine gives it (quiz.drafting.drafts needs no language model)."""
-    explanation = f"D'après le cours : « {sentence} »"
-    key = draft_key(sentence, kind, answer)
-    return Draft(kind, stem, choices, answer, sentence, explanation, score, key)
-
-
-def fake_drafts(text, *, context=None, limit=None, topic=None):
-    sentence = text.strip().split(".")[0] + "."
-    drafts = [
-        fake_draft(
-            "single",
-            "Les fasciculations sont le plus souvent _____.",
-            (("bénignes", True), ("pathologiques", False), ("héréditaires", False)),
-            "bénignes",
-            sentence,
-            0.9,
-        ),
-        fake_draft(
-            "true_false",
-            "Vrai ou faux ? « Les fasciculations sont le plus souvent pathologiques. »",
-            (("Vrai", False), ("Faux", True)),
-            "Faux",
-            sentence,
-            0.8,
-        ),
-    ]
-    return drafts[:limit] if limit else drafts
-
-
-@pytest.fixture
-def engine(monkeypatch):
-    """The drafting engine replaced by fixed drafts (and its calls recorded)."""
-    calls = []
-
-    def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
-        calls.append((text, context, limit))
-        return fake_drafts(text, context=context, limit=limit)
-
-    module = types.SimpleNamespace(draft_questions=draft_questions)
-    monkeypatch.setitem(sys.modules, "quiz.drafting", module)
-    return calls
 
 
 def test_drafting_again_proposes_no_second_copy(engine, quiz_course):
@@ -156,51 +110,6 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
         assert out.getvalue().strip() == "Leçon 3: 2 new drafts"
         with pytest.raises(CommandError, match="No course has the slug “inconnu”"):
             call_command("draft_questions", "inconnu")
-
-
-def test_the_command_records_the_outcome_of_an_admin_run(engine, quiz_course):
-    run = DraftRun.objects.create(course=quiz_course)
-    call_command("draft_questions", quiz_course.slug, "--run", str(run.pk), stdout=StringIO())
-    run.refresh_from_db()
-    assert (run.state, run.proposed) == ("done", 6)
-    assert run.finished_at is not None
-    failed = DraftRun.objects.create(course=quiz_course)
-    with pytest.raises(CommandError):
-        call_command("draft_questions", "inconnu", "--run", str(failed.pk))
-    failed.refresh_from_db()
-    assert failed.state == "failed" and "Aucun cours" in failed.message
-
-
-def test_the_admin_action_drafts_in_a_process_of_its_own(
-    monkeypatch, instructor_client, quiz_course
-):
-    started = []
-
-    class FakePopen:
-        def __init__(self, command, **kwargs):
-            started.append((command, kwargs))
-
-    monkeypatch.setattr(drafting.subprocess, "Popen", FakePopen)
-    lesson = quiz_course.lessons.get(position=2)
-    response = instructor_client.post(
-        reverse("admin:elearning_lesson_changelist"),
-        {"action": "draft_questions", "_selected_action": [lesson.pk]},
-        follow=True,
-    )
-    assert response.status_code == 200
-    run = DraftRun.objects.get()
-    assert (run.lesson, run.state) == (lesson, "running")
-    ((command, kwargs),) = started
-    assert command[1:] == [
-        str(drafting.settings.BASE_DIR / "manage.py"),
-        "draft_questions",
-        quiz_course.slug,
-        "--run",
-        str(run.pk),
-        "--lesson",
-        lesson.slug,
-    ]
-    assert kwargs["start_new_session"] is True
 
 
 def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, quiz_course):
