@@ -625,18 +625,9 @@ class QuestionDraftAdmin(admin.ModelAdmin):
         for draft in queryset.filter(state=DraftState.PROPOSED).select_related(
             "source__lesson__course", "source__lesson__checkpoint_quiz"
         ):
-            lesson = draft.source.lesson if hasattr(draft, "source") else None
-            quiz = lesson and (lesson.checkpoint_quiz or lesson.course.final_quiz)
-            if quiz is None:
-                refused.append(str(draft))
-                continue
             try:
-                with transaction.atomic():
-                    question = proposals.accept(draft, quiz, request.user)
-                    QuestionSource.objects.create(
-                        question=question, lesson=lesson, passage=draft.source_sentence
-                    )
-            except (ValidationError, proposals.DraftDecided):
+                drafting.accept_draft(draft, request.user)
+            except (drafting.DraftHasNoQuiz, ValidationError, proposals.DraftDecided):
                 refused.append(str(draft))
                 continue
             accepted += 1

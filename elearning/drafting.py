@@ -1,6 +1,6 @@
 """Question drafts from a course's lessons: ``elearning`` feeds the quiz engine's drafting
-(``quiz.drafting``, which works on plain text) with lessons, and keeps which lesson each
-draft comes from.
+(``quiz.drafting``, which works on plain text) with lessons, keeps which lesson each draft
+comes from, and puts an accepted draft in the lesson's quiz.
 
 Drafting loads spaCy's French model (a few seconds, about 300 MB): the admin queues it as a
 background task (``draft_run``, Django's tasks API) that a worker runs, never a web
@@ -16,7 +16,12 @@ from django_tasks_db import DatabaseBackend
 
 from quiz import proposals
 
-from .models import DraftRun, DraftSource, Lesson
+from .models import DraftRun, DraftSource, Lesson, QuestionSource
+
+
+class DraftHasNoQuiz(Exception):
+    """Nowhere to put the draft's question: its lesson has no checkpoint quiz and its course
+    no final quiz (or the draft comes from no lesson)."""
 
 
 def draft_course(course, *, lesson=None, limit=None):
@@ -39,6 +44,27 @@ def draft_course(course, *, lesson=None, limit=None):
             )
         results.append((item, len(created)))
     return results
+
+
+def accept_draft(draft, by, *, now=None):
+    """Accept a draft as an unpublished question of its lesson's checkpoint quiz, or else of
+    the course's final quiz, with its lesson and source sentence kept as the question's
+    source. Returns the question.
+
+    Raises ``DraftHasNoQuiz``, ``proposals.DraftDecided``, or ``ValidationError`` when its
+    choices make no answerable question; nothing is saved then. Read the drafts with
+    ``select_related("source__lesson__course", "source__lesson__checkpoint_quiz")``.
+    """
+    lesson = draft.source.lesson if hasattr(draft, "source") else None
+    quiz = lesson and (lesson.checkpoint_quiz or lesson.course.final_quiz)
+    if quiz is None:
+        raise DraftHasNoQuiz(draft)
+    with transaction.atomic():
+        question = proposals.accept(draft, quiz, by, now=now)
+        QuestionSource.objects.create(
+            question=question, lesson=lesson, passage=draft.source_sentence
+        )
+    return question
 
 
 @task()

@@ -112,6 +112,111 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
             call_command("draft_questions", "inconnu")
 
 
+def drafted_from(lesson):
+    """A proposed draft from the lesson, read as the admin reads drafts to accept them."""
+    drafting.draft_course(lesson.course, lesson=lesson, limit=1)
+    draft = QuestionDraft.objects.get(source__lesson=lesson)
+    return QuestionDraft.objects.select_related(
+        "source__lesson__course", "source__lesson__checkpoint_quiz"
+    ).get(pk=draft.pk)
+
+
+@pytest.mark.parametrize(
+    ("checkpoint", "final", "goes_to"),
+    [
+        (True, True, "checkpoint"),
+        (True, False, "checkpoint"),
+        (False, True, "final"),
+        (False, False, None),
+    ],
+)
+def test_an_accepted_draft_goes_to_its_lessons_quiz_with_its_source(
+    engine, quiz_course, instructor, checkpoint, final, goes_to
+):
+    """The lesson's checkpoint quiz, or else the course's final quiz; the question keeps
+    the lesson and the sentence it comes from."""
+    lesson = quiz_course.lessons.get(position=1)
+    quizzes = {"checkpoint": lesson.checkpoint_quiz, "final": quiz_course.final_quiz}
+    if not checkpoint:
+        lesson.checkpoint_quiz = None
+        lesson.save()
+    if not final:
+        quiz_course.final_quiz = None
+        quiz_course.save()
+    draft = drafted_from(lesson)
+    questions_before = Question.objects.count()
+    if goes_to is None:
+        with pytest.raises(drafting.DraftHasNoQuiz):
+            drafting.accept_draft(draft, instructor)
+        draft.refresh_from_db()
+        assert draft.state == DraftState.PROPOSED
+        assert Question.objects.count() == questions_before
+        assert not QuestionSource.objects.exists()
+        return
+    question = drafting.accept_draft(draft, instructor)
+    assert (question.quiz, question.status, question.text) == (
+        quizzes[goes_to],
+        "draft",
+        draft.stem,
+    )
+    source = QuestionSource.objects.get()
+    assert (source.question, source.lesson, source.passage) == (
+        question,
+        lesson,
+        draft.source_sentence,
+    )
+    draft.refresh_from_db()
+    assert (draft.state, draft.question, draft.decided_by) == ("accepted", question, instructor)
+
+
+def test_a_draft_from_no_lesson_has_no_quiz(quiz_course, instructor):
+    draft = QuestionDraft.objects.create(
+        kind="true_false",
+        stem="Vrai ou faux ?",
+        choices=[{"text": "Vrai", "correct": True}, {"text": "Faux", "correct": False}],
+        answer="Vrai",
+        source_sentence="Une phrase.",
+        key="sans-leçon",
+    )
+    with pytest.raises(drafting.DraftHasNoQuiz):
+        drafting.accept_draft(draft, instructor)
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+
+
+def test_accepting_a_draft_saves_nothing_when_it_makes_no_answerable_question(
+    engine, quiz_course, instructor
+):
+    draft = drafted_from(quiz_course.lessons.get(position=1))
+    QuestionDraft.objects.filter(pk=draft.pk).update(
+        choices=[{"text": "a", "correct": True}, {"text": "b", "correct": True}]
+    )
+    draft.refresh_from_db()
+    questions_before = Question.objects.count()
+    with pytest.raises(ValidationError):
+        drafting.accept_draft(draft, instructor)
+    assert Question.objects.count() == questions_before
+    assert not QuestionSource.objects.exists()
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+
+
+def test_the_admin_says_which_drafts_it_could_not_accept(engine, instructor_client, quiz_course):
+    lesson = quiz_course.lessons.get(position=2)  # no checkpoint quiz
+    quiz_course.final_quiz = None
+    quiz_course.save()
+    draft = drafted_from(lesson)
+    response = instructor_client.post(
+        reverse("admin:quiz_questiondraft_changelist"),
+        {"action": "accept", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "Non acceptés" in response.content.decode()
+    assert escape(str(draft)) in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+
+
 def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, quiz_course):
     drafting.draft_course(quiz_course, lesson=quiz_course.lessons.get(position=1))
     url = reverse("admin:quiz_questiondraft_changelist")
