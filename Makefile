@@ -28,8 +28,15 @@ setup: $(VENV)/.installed
 	@echo "Demo accounts (development only):"
 	$(PY) manage.py create_demo_accounts
 
+# The background tasks' worker runs beside the server and stops with it: the database's
+# worker, or RQ's when REDIS_URL puts the tasks in Redis.
+WORKER = $(if $(REDIS_URL),rqworker --job-class django_tasks_rq.Job default,db_worker)
+
 run: setup
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker (Ctrl-C stops both)"
+	@$(PY) manage.py $(WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work offline).

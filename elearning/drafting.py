@@ -1,35 +1,33 @@
 """Question drafts from a course's lessons: ``elearning`` feeds the quiz engine's drafting
-(``quiz.drafting``, which works on plain text) with lessons, and keeps which lesson each
-draft comes from.
+(``quiz.drafting``, which works on plain text) with lessons, keeps which lesson each draft
+comes from, and puts an accepted draft in the lesson's quiz.
 
-Drafting loads spaCy's French model (a few seconds, about 300 MB): it runs in the
-``draft_questions`` command, which the admin starts in a process of its own, never in a
-web worker. Nothing here is imported by the pages.
+Drafting loads spaCy's French model (a few seconds, about 300 MB): the admin queues it as a
+background task (``draft_run``, Django's tasks API) that a worker runs, never a web
+worker; ``manage.py draft_questions`` runs it in the shell. Nothing here is imported by the
+pages.
 """
 
-import subprocess
-import sys
-from datetime import timedelta
+from functools import partial
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from quiz import proposals
 
-from .models import DraftRun, DraftRunState, DraftSource, Lesson
+from .models import DraftRun, DraftSource, Lesson, QuestionSource
 
-# A run still running after this long is marked failed (DraftRun.objects.expire_stale): its
-# process was killed without a word. Drafting the whole course takes seconds (the language
-# model's load included), so this leaves a wide margin on a busy server.
-RUN_TIME_LIMIT = timedelta(minutes=15)
+
+class DraftHasNoQuiz(Exception):
+    """Nowhere to put the draft's question: its lesson has no checkpoint quiz and its course
+    no final quiz (or the draft comes from no lesson)."""
 
 
 def draft_course(course, *, lesson=None, limit=None):
     """Propose drafts for the course's active lessons (or one lesson); returns
     [(lesson, number of new drafts)]. Distractors are looked for in the whole course."""
-    from quiz.drafting import draft_questions  # loads spaCy: only in the command's process
+    from quiz.drafting import draft_questions  # loads spaCy: only in a worker or the shell
 
     lessons = list(Lesson.objects.filter(course=course, is_archived=False).order_by("position"))
     context = "\n\n".join(item.body for item in lessons)
@@ -48,31 +46,67 @@ def draft_course(course, *, lesson=None, limit=None):
     return results
 
 
-def start_run(course, lesson, user):
-    """Start drafting in a process of its own; returns the run the admin then shows."""
-    DraftRun.objects.expire_stale()
-    run = DraftRun.objects.create(course=course, lesson=lesson, started_by=user)
-    command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "draft_questions"]
-    command += [course.slug, "--run", str(run.pk)]
-    if lesson is not None:
-        command += ["--lesson", lesson.slug]
-    try:
-        subprocess.Popen(
-            command,
-            cwd=settings.BASE_DIR,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # outlives the request; the web worker never waits
+def accept_draft(draft, by, *, now=None):
+    """Accept a draft as an unpublished question of its lesson's checkpoint quiz, or else of
+    the course's final quiz, with its lesson and source sentence kept as the question's
+    source. Returns the question.
+
+    Raises ``DraftHasNoQuiz``, ``proposals.DraftDecided``, or ``ValidationError`` when its
+    choices make no answerable question; nothing is saved then. Read the drafts with
+    ``select_related("source__lesson__course", "source__lesson__checkpoint_quiz")``.
+    """
+    lesson = draft.source.lesson if hasattr(draft, "source") else None
+    quiz = lesson and (lesson.checkpoint_quiz or lesson.course.final_quiz)
+    if quiz is None:
+        raise DraftHasNoQuiz(draft)
+    with transaction.atomic():
+        question = proposals.accept(draft, quiz, by, now=now)
+        QuestionSource.objects.create(
+            question=question, lesson=lesson, passage=draft.source_sentence
         )
-    except OSError as exc:
-        with translation.override(settings.LANGUAGE_CODE):  # stored, read by every instructor
-            message = gettext("Could not start: %(error)s") % {"error": exc}
-        finish_run(run, DraftRunState.FAILED, 0, message)
+    return question
+
+
+@task()
+def draft_run(run_id):
+    """The background task of a drafting run: draft, then record how many new drafts on the
+    run. Returns that number. Its state, and its error if it fails, are the task's own."""
+    run = DraftRun.objects.select_related("course", "lesson").get(pk=run_id)
+    proposed = sum(count for _lesson, count in draft_course(run.course, lesson=run.lesson))
+    DraftRun.objects.filter(pk=run_id).update(proposed=proposed)
+    return proposed
+
+
+def start_run(course, lesson, user):
+    """Queue drafting for a worker; returns the run the admin then shows.
+
+    The task is queued once the run is saved for good: a worker on another server (RQ)
+    may start it at once, and must find the run."""
+    run = DraftRun.objects.create(course=course, lesson=lesson, started_by=user)
+    transaction.on_commit(partial(queue_run, run.pk))
     return run
 
 
-def finish_run(run, state, proposed, message):
-    DraftRun.objects.filter(pk=run.pk).update(
-        state=state, proposed=proposed, message=message, finished_at=timezone.now()
-    )
+def queue_run(run_id):
+    """Queue the run's task and keep its id. A run that cannot be queued (the queue's
+    database or Redis down) is not kept, and the error goes on to whoever started it."""
+    try:
+        result = draft_run.enqueue(run_id)
+    except BaseException:
+        DraftRun.objects.filter(pk=run_id).delete()
+        raise
+    DraftRun.objects.filter(pk=run_id).update(task_id=result.id)
+
+
+def with_task_results(runs):
+    """The runs, each with its task's record read: in one query when the tasks are in
+    the database (a page of runs in the admin), one look-up each in Redis."""
+    runs = list(runs)
+    if isinstance(draft_run.get_backend(), DatabaseBackend):
+        from django_tasks_db.models import DBTaskResult
+
+        ids = [run.task_id for run in runs if run.task_id]
+        found = {str(row.id): row.task_result for row in DBTaskResult.objects.filter(id__in=ids)}
+        for run in runs:
+            run.task_result = found.get(run.task_id)
+    return runs

@@ -7,9 +7,11 @@ from django.db import models
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django_tasks import TaskResultStatus, default_task_backend
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 
 def quiz_url(course_slug, quiz_pk):
@@ -609,48 +611,30 @@ class DraftSource(models.Model):
 
 
 class DraftRunState(models.TextChoices):
+    """A drafting run as the admin shows it: its task's state, read from the task backend."""
+
+    QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
 
 
-class DraftRunQuerySet(models.QuerySet):
-    def expire_stale(self, now=None, *, limit=None):
-        """Mark failed the runs still running after the time limit (``drafting.RUN_TIME_LIMIT``
-        unless given): their process was killed before it could record anything (SIGKILL,
-        out of memory, a server restart), and nothing else would ever end them. Returns how
-        many it marked.
-
-        One UPDATE, so that it races with nothing: a run that ends meanwhile is no longer
-        running and is left alone. The start time is compared, not a process id: the app
-        servers sharing the database cannot see one another's processes.
-        """
-        if limit is None:
-            from . import drafting  # the limit belongs to drafting
-
-            limit = drafting.RUN_TIME_LIMIT
-
-        now = now or timezone.now()
-        minutes = int(limit.total_seconds() // 60)
-        # Stored text, read by every instructor: in the site's language, whoever's request
-        # happened to notice the run.
-        with translation.override(settings.LANGUAGE_CODE):
-            message = ngettext(
-                "Stopped before the end: still running after %(minutes)d minute, its process "
-                "was killed (out of memory, server restart). Draft again.",
-                "Stopped before the end: still running after %(minutes)d minutes, its process "
-                "was killed (out of memory, server restart). Draft again.",
-                minutes,
-            ) % {"minutes": minutes}
-        return self.filter(state=DraftRunState.RUNNING, started_at__lt=now - limit).update(
-            state=DraftRunState.FAILED, finished_at=now, message=message
-        )
+# Django's tasks API names the states of every task; a run shows them in its own words.
+RUN_STATE_OF_TASK = {
+    TaskResultStatus.READY: DraftRunState.QUEUED,
+    TaskResultStatus.RUNNING: DraftRunState.RUNNING,
+    TaskResultStatus.SUCCESSFUL: DraftRunState.DONE,
+    TaskResultStatus.FAILED: DraftRunState.FAILED,
+}
 
 
 class DraftRun(models.Model):
-    """One drafting run started from the admin, in a process of its own (the language
-    model never loads in a web worker): the admin shows when it is done."""
+    """One drafting run started from the admin, run as a background task by a worker (the
+    language model never loads in a web worker). Whether it is queued, running, done or
+    failed, and why it failed, is the task's own record (``task_result``); the run keeps
+    what the task does not: what was drafted, by whom, when, and how many new drafts."""
 
+    task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
     course = models.ForeignKey(
         Course, on_delete=models.CASCADE, related_name="draft_runs", verbose_name=_("course")
     )
@@ -671,14 +655,9 @@ class DraftRun(models.Model):
         verbose_name=_("started by"),
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    state = models.CharField(
-        _("state"), max_length=16, choices=DraftRunState, default=DraftRunState.RUNNING
-    )
-    proposed = models.PositiveIntegerField(_("new drafts"), default=0)
-    message = models.TextField(_("message"), blank=True)
-
-    objects = DraftRunQuerySet.as_manager()
+    # Recorded by the task as it ends: the backend may forget the task's own record (RQ
+    # keeps a result for minutes), not this.
+    proposed = models.PositiveIntegerField(_("new drafts"), null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -687,3 +666,38 @@ class DraftRun(models.Model):
 
     def __str__(self):
         return f"{self.lesson or self.course} – {self.started_at:%Y-%m-%d %H:%M}"
+
+    @cached_property
+    def task_result(self):
+        """The task's record in the task backend; None before the task is queued, or once
+        the backend no longer keeps it."""
+        if not self.task_id:
+            return None
+        try:
+            return default_task_backend.get_result(self.task_id)
+        except TaskResultDoesNotExist:
+            return None
+
+    @property
+    def state(self):
+        result = self.task_result
+        if result is not None:
+            return RUN_STATE_OF_TASK[result.status]
+        if not self.task_id:
+            return DraftRunState.QUEUED  # being queued, this very moment
+        # The backend no longer keeps the task's record (results pruned from the database,
+        # expired in Redis): the run ended, done if it recorded its drafts.
+        return DraftRunState.FAILED if self.proposed is None else DraftRunState.DONE
+
+    @property
+    def error(self):
+        """Why it failed: the last line of the task's traceback (``ValueError: …``)."""
+        result = self.task_result
+        if result is None:
+            if self.state == DraftRunState.FAILED:
+                return _("It ended without recording its drafts; its task is no longer kept.")
+            return ""
+        if not result.errors:
+            return ""
+        lines = result.errors[-1].traceback.strip().splitlines()
+        return lines[-1] if lines else result.errors[-1].exception_class_path

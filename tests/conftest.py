@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import signal
 
 import pytest
 
@@ -32,6 +33,34 @@ def _test_settings(settings):
     settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Background tasks queue in the database, as on one machine, whatever the environment
+    # says; the tests run them with `run_tasks`.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+
+@pytest.fixture
+def run_tasks(monkeypatch):
+    """Run the tasks queued so far with the database worker, here and now: what
+    `manage.py db_worker --batch` does, in the test's own transaction."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker drops a connection left inside a transaction, as a worker should; here
+    # that transaction is the test's own.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        names = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+        handlers = {name: signal.getsignal(name) for name in names}
+        try:
+            call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+        finally:  # the worker takes Ctrl-C and SIGTERM for itself
+            for name, handler in handlers.items():
+                signal.signal(name, handler)
+
+    return run
 
 
 @pytest.fixture

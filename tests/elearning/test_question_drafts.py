@@ -2,11 +2,10 @@
 for good, never shown to a learner; the command and the admin around them.
 
 The drafting engine itself (spaCy) is tested in tests/quiz/test_drafting.py; here a
-stand-in returns fixed drafts, so that these tests say what happens to any draft.
+stand-in returns fixed drafts (the ``engine`` fixture), so that these tests say what
+happens to any draft. Drafting runs queued from the admin are in test_draft_runs.py.
 """
 
-import sys
-import types
 from io import StringIO
 
 import pytest
@@ -17,56 +16,11 @@ from django.utils import translation
 from django.utils.html import escape
 
 from elearning import drafting
-from elearning.models import DraftRun, DraftSource, QuestionSource
+from elearning.models import DraftSource, QuestionSource
 from quiz import attempts, proposals
-from quiz.drafting.drafts import Draft, draft_key
 from quiz.models import DraftState, Question, QuestionDraft
 
 pytestmark = pytest.mark.django_db
-
-
-def fake_draft(kind, stem, choices, answer, sentence, score):
-    """A draft as the engine gives it (quiz.drafting.drafts needs no language model)."""
-    explanation = f"D'après le cours : « {sentence} »"
-    key = draft_key(sentence, kind, answer)
-    return Draft(kind, stem, choices, answer, sentence, explanation, score, key)
-
-
-def fake_drafts(text, *, context=None, limit=None, topic=None):
-    sentence = text.strip().split(".")[0] + "."
-    drafts = [
-        fake_draft(
-            "single",
-            "Les fasciculations sont le plus souvent _____.",
-            (("bénignes", True), ("pathologiques", False), ("héréditaires", False)),
-            "bénignes",
-            sentence,
-            0.9,
-        ),
-        fake_draft(
-            "true_false",
-            "Vrai ou faux ? « Les fasciculations sont le plus souvent pathologiques. »",
-            (("Vrai", False), ("Faux", True)),
-            "Faux",
-            sentence,
-            0.8,
-        ),
-    ]
-    return drafts[:limit] if limit else drafts
-
-
-@pytest.fixture
-def engine(monkeypatch):
-    """The drafting engine replaced by fixed drafts (and its calls recorded)."""
-    calls = []
-
-    def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
-        calls.append((text, context, limit))
-        return fake_drafts(text, context=context, limit=limit)
-
-    module = types.SimpleNamespace(draft_questions=draft_questions)
-    monkeypatch.setitem(sys.modules, "quiz.drafting", module)
-    return calls
 
 
 def test_drafting_again_proposes_no_second_copy(engine, quiz_course):
@@ -158,49 +112,109 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
             call_command("draft_questions", "inconnu")
 
 
-def test_the_command_records_the_outcome_of_an_admin_run(engine, quiz_course):
-    run = DraftRun.objects.create(course=quiz_course)
-    call_command("draft_questions", quiz_course.slug, "--run", str(run.pk), stdout=StringIO())
-    run.refresh_from_db()
-    assert (run.state, run.proposed) == ("done", 6)
-    assert run.finished_at is not None
-    failed = DraftRun.objects.create(course=quiz_course)
-    with pytest.raises(CommandError):
-        call_command("draft_questions", "inconnu", "--run", str(failed.pk))
-    failed.refresh_from_db()
-    assert failed.state == "failed" and "Aucun cours" in failed.message
+def drafted_from(lesson):
+    """A proposed draft from the lesson, read as the admin reads drafts to accept them."""
+    drafting.draft_course(lesson.course, lesson=lesson, limit=1)
+    draft = QuestionDraft.objects.get(source__lesson=lesson)
+    return QuestionDraft.objects.select_related(
+        "source__lesson__course", "source__lesson__checkpoint_quiz"
+    ).get(pk=draft.pk)
 
 
-def test_the_admin_action_drafts_in_a_process_of_its_own(
-    monkeypatch, instructor_client, quiz_course
+@pytest.mark.parametrize(
+    ("checkpoint", "final", "goes_to"),
+    [
+        (True, True, "checkpoint"),
+        (True, False, "checkpoint"),
+        (False, True, "final"),
+        (False, False, None),
+    ],
+)
+def test_an_accepted_draft_goes_to_its_lessons_quiz_with_its_source(
+    engine, quiz_course, instructor, checkpoint, final, goes_to
 ):
-    started = []
+    """The lesson's checkpoint quiz, or else the course's final quiz; the question keeps
+    the lesson and the sentence it comes from."""
+    lesson = quiz_course.lessons.get(position=1)
+    quizzes = {"checkpoint": lesson.checkpoint_quiz, "final": quiz_course.final_quiz}
+    if not checkpoint:
+        lesson.checkpoint_quiz = None
+        lesson.save()
+    if not final:
+        quiz_course.final_quiz = None
+        quiz_course.save()
+    draft = drafted_from(lesson)
+    questions_before = Question.objects.count()
+    if goes_to is None:
+        with pytest.raises(drafting.DraftHasNoQuiz):
+            drafting.accept_draft(draft, instructor)
+        draft.refresh_from_db()
+        assert draft.state == DraftState.PROPOSED
+        assert Question.objects.count() == questions_before
+        assert not QuestionSource.objects.exists()
+        return
+    question = drafting.accept_draft(draft, instructor)
+    assert (question.quiz, question.status, question.text) == (
+        quizzes[goes_to],
+        "draft",
+        draft.stem,
+    )
+    source = QuestionSource.objects.get()
+    assert (source.question, source.lesson, source.passage) == (
+        question,
+        lesson,
+        draft.source_sentence,
+    )
+    draft.refresh_from_db()
+    assert (draft.state, draft.question, draft.decided_by) == ("accepted", question, instructor)
 
-    class FakePopen:
-        def __init__(self, command, **kwargs):
-            started.append((command, kwargs))
 
-    monkeypatch.setattr(drafting.subprocess, "Popen", FakePopen)
-    lesson = quiz_course.lessons.get(position=2)
+def test_a_draft_from_no_lesson_has_no_quiz(quiz_course, instructor):
+    draft = QuestionDraft.objects.create(
+        kind="true_false",
+        stem="Vrai ou faux ?",
+        choices=[{"text": "Vrai", "correct": True}, {"text": "Faux", "correct": False}],
+        answer="Vrai",
+        source_sentence="Une phrase.",
+        key="sans-leçon",
+    )
+    with pytest.raises(drafting.DraftHasNoQuiz):
+        drafting.accept_draft(draft, instructor)
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+
+
+def test_accepting_a_draft_saves_nothing_when_it_makes_no_answerable_question(
+    engine, quiz_course, instructor
+):
+    draft = drafted_from(quiz_course.lessons.get(position=1))
+    QuestionDraft.objects.filter(pk=draft.pk).update(
+        choices=[{"text": "a", "correct": True}, {"text": "b", "correct": True}]
+    )
+    draft.refresh_from_db()
+    questions_before = Question.objects.count()
+    with pytest.raises(ValidationError):
+        drafting.accept_draft(draft, instructor)
+    assert Question.objects.count() == questions_before
+    assert not QuestionSource.objects.exists()
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
+
+
+def test_the_admin_says_which_drafts_it_could_not_accept(engine, instructor_client, quiz_course):
+    lesson = quiz_course.lessons.get(position=2)  # no checkpoint quiz
+    quiz_course.final_quiz = None
+    quiz_course.save()
+    draft = drafted_from(lesson)
     response = instructor_client.post(
-        reverse("admin:elearning_lesson_changelist"),
-        {"action": "draft_questions", "_selected_action": [lesson.pk]},
+        reverse("admin:quiz_questiondraft_changelist"),
+        {"action": "accept", "_selected_action": [draft.pk]},
         follow=True,
     )
-    assert response.status_code == 200
-    run = DraftRun.objects.get()
-    assert (run.lesson, run.state) == (lesson, "running")
-    ((command, kwargs),) = started
-    assert command[1:] == [
-        str(drafting.settings.BASE_DIR / "manage.py"),
-        "draft_questions",
-        quiz_course.slug,
-        "--run",
-        str(run.pk),
-        "--lesson",
-        lesson.slug,
-    ]
-    assert kwargs["start_new_session"] is True
+    assert "Non acceptés" in response.content.decode()
+    assert escape(str(draft)) in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.state == DraftState.PROPOSED
 
 
 def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, quiz_course):

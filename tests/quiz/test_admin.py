@@ -558,7 +558,7 @@ def test_query_count_does_not_grow(instructor_client, make_user, page):
     assert large == small
 
 
-# The course side (elearning/admin.py) ------------------------------------------------------
+# The course side (elearning/admin/courses.py) ----------------------------------------------
 # These pages belong to elearning; they live here with the question page they extend.
 
 

@@ -1,0 +1,240 @@
+"""Certificates: listed, searched and filtered; revoked or reissued with a reason, through
+the completion services that keep who, when and why."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+
+from .. import completion
+from ..models import Certificate
+
+# A certificate's state; "revoked" alone is the date field's name ("revoked on").
+VALID = pgettext_lazy("certificate state", "valid")
+REVOKED = pgettext_lazy("certificate state", "revoked")
+
+
+class CertificateStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("valid", VALID), ("revoked", REVOKED)]
+
+    def queryset(self, request, queryset):
+        if self.value() == "valid":
+            return queryset.valid()
+        if self.value() == "revoked":
+            return queryset.filter(revoked_at__isnull=False)
+        return queryset
+
+
+class RevocationForm(forms.Form):
+    """The reason asked before revoking or reissuing; the model's own field, made required."""
+
+    reason = Certificate._meta.get_field("revocation_reason").formfield(
+        required=True,
+        help_text=_("Kept with the certificate, with your name and the date."),
+        error_messages={"required": _("Give a reason: it is kept with the revocation.")},
+    )
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    """Certificates are issued by completion only and never deleted: instructors read them,
+    and revoke or reissue them with a reason, through the services that keep who, when and
+    why. The pages stay read-only; the two actions are the only changes."""
+
+    list_display = [
+        "verification_code",
+        "learner_name",
+        "course_title",
+        "completed_on",
+        "score_percent",
+        "issued_at",
+        "state",
+    ]
+    list_filter = ["course", CertificateStateFilter, "issued_at"]
+    # The actions read her account (reissue takes her current name) and the course.
+    list_select_related = ["learner", "course"]
+    search_fields = ["code", "learner_name", "learner__email", "course_title"]
+    date_hierarchy = "issued_at"
+    actions = ["revoke", "reissue"]
+    fieldsets = [
+        (None, {"fields": ["verification_code", "state", "verification_page"]}),
+        (
+            _("What the certificate states"),
+            {
+                "fields": [
+                    "learner_name",
+                    "course_title",
+                    "completed_on",
+                    "score_percent",
+                    "issued_at",
+                ]
+            },
+        ),
+        (_("Learner and course"), {"fields": ["learner", "course"]}),
+        (_("Revocation"), {"fields": ["revoked_at", "revoked_by", "revocation_reason"]}),
+        (_("Reissues"), {"fields": ["replaces_link", "replaced_by_link"]}),
+    ]
+    readonly_fields = [field for _name, options in fieldsets for field in options["fields"]]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_revoke_permission(self, request):
+        """Revoking and reissuing are the only changes a certificate takes: they need the
+        model's change permission, while its page stays read-only."""
+        return super().has_change_permission(request)
+
+    def get_search_results(self, request, queryset, search_term):
+        """A code matches as printed or typed: with dashes, in any case, with O for 0."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        code = completion.normalise_code(search_term) or search_term.strip().replace("-", "")
+        if code:
+            found |= queryset.filter(code__contains=code.upper())
+        return found, may_have_duplicates
+
+    @admin.display(description=_("verification code"), ordering="code")
+    def verification_code(self, certificate):
+        return certificate.display_code
+
+    @admin.display(description=_("state"), ordering="revoked_at")
+    def state(self, certificate):
+        return REVOKED if certificate.is_revoked else VALID
+
+    @admin.display(description=_("public verification page"))
+    def verification_page(self, certificate):
+        url = reverse("certificate_verify_code", args=[certificate.display_code])
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    @admin.display(description=_("replaces"))
+    def replaces_link(self, certificate):
+        return self.certificate_link(certificate.replaces)
+
+    @admin.display(description=_("replaced by"))
+    def replaced_by_link(self, certificate):
+        return self.certificate_link(Certificate.objects.filter(replaces=certificate).first())
+
+    def certificate_link(self, certificate):
+        if certificate is None:
+            return None  # shown as the admin's empty value
+        url = reverse("admin:elearning_certificate_change", args=[certificate.pk])
+        return format_html('<a href="{}">{}</a>', url, certificate.display_code)
+
+    @admin.action(description=_("Revoke selected certificates"), permissions=["revoke"])
+    def revoke(self, request, queryset):
+        return self.with_reason(
+            request, queryset, "revoke", _("Revoke certificates"), self.revoke_all
+        )
+
+    @admin.action(
+        description=_(
+            "Reissue selected certificates (revoke and issue a new code with the current name)"
+        ),
+        permissions=["revoke"],
+    )
+    def reissue(self, request, queryset):
+        return self.with_reason(
+            request, queryset, "reissue", _("Reissue certificates"), self.reissue_all
+        )
+
+    def revoke_all(self, request, valid, reason):
+        """Returns those that someone else revoked meanwhile."""
+        revoked = [c for c in valid if completion.revoke_certificate(c, request.user, reason)]
+        if revoked:
+            self.message_user(
+                request,
+                ngettext(
+                    "Revoked %(count)d certificate: %(codes)s.",
+                    "Revoked %(count)d certificates: %(codes)s.",
+                    len(revoked),
+                )
+                % {"count": len(revoked), "codes": codes(revoked)},
+                messages.SUCCESS,
+            )
+        return [c for c in valid if c not in revoked]
+
+    def reissue_all(self, request, valid, reason):
+        """Returns those that someone else revoked meanwhile."""
+        pairs = [(c, completion.reissue_certificate(c, request.user, reason)) for c in valid]
+        done = [(old, new) for old, new in pairs if new is not None]
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "Reissued %(count)d certificate: %(codes)s.",
+                    "Reissued %(count)d certificates: %(codes)s.",
+                    len(done),
+                )
+                % {
+                    "count": len(done),
+                    "codes": ", ".join(
+                        f"{old.display_code} → {new.display_code}" for old, new in done
+                    ),
+                },
+                messages.SUCCESS,
+            )
+        return [old for old, new in pairs if new is None]
+
+    def with_reason(self, request, queryset, action, title, apply):
+        """Django's delete confirmation, with a reason: the form first, then ``apply(request,
+        valid, reason)`` in one transaction. Certificates already revoked are left as they
+        are, with a warning."""
+        selected = list(queryset)
+        valid = [c for c in selected if not c.is_revoked]
+        skipped = [c for c in selected if c.is_revoked]
+        form = RevocationForm(request.POST if "apply" in request.POST else None)
+        if valid and form.is_valid():
+            with transaction.atomic():
+                skipped += apply(request, valid, form.cleaned_data["reason"])
+            self.warn_skipped(request, skipped)
+            return None
+        if not valid:
+            self.warn_skipped(request, skipped)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "action": action,
+            "certificates": valid,
+            "skipped": skipped,
+            "selected": selected,
+            "form": form,
+            "opts": self.opts,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, f"admin/elearning/certificate/{action}_confirmation.html", context
+        )
+
+    def warn_skipped(self, request, skipped):
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d certificate was already revoked and was left as it was: %(codes)s.",
+                    "%(count)d certificates were already revoked and were left as they were: "
+                    "%(codes)s.",
+                    len(skipped),
+                )
+                % {"count": len(skipped), "codes": codes(skipped)},
+                messages.WARNING,
+            )
+
+
+def codes(items):
+    return ", ".join(certificate.display_code for certificate in items)

@@ -1,0 +1,253 @@
+"""Courses and lessons: writing and ordering them, importing a course from a document, a
+question's source lesson, and reading learners' progress."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from quiz.admin import QuestionAdmin
+from quiz.models import Question
+
+from .. import drafting
+from ..forms import ImportCourseForm, ImportPreview
+from ..importing import ImportProblem, import_course
+from ..models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, QuestionSource
+from ..rendering import render_markdown
+
+
+class LessonInline(admin.TabularInline):
+    model = Lesson
+    fields = ["position", "title", "slug", "reading_minutes", "is_archived", "edit_link"]
+    readonly_fields = ["edit_link"]
+    prepopulated_fields = {"slug": ["title"]}
+    ordering = ["position", "pk"]
+    extra = 0
+    show_change_link = True
+
+    @admin.display(description=_("body"))
+    def edit_link(self, lesson):
+        if not lesson.pk:
+            return "–"
+        url = reverse("admin:elearning_lesson_change", args=[lesson.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Edit the text"))
+
+
+class GlossaryTermInline(admin.StackedInline):
+    model = GlossaryTerm
+    extra = 0
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published", "active_lessons", "learners", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "summary", "lessons__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["editorial_notes_preview", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "is_published", "final_quiz"]}),
+        (
+            _("Editorial notes for instructors"),
+            {"fields": ["editorial_notes", "editorial_notes_preview"]},
+        ),
+        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [LessonInline, GlossaryTermInline]
+    autocomplete_fields = ["final_quiz"]
+    change_list_template = "admin/elearning/course/change_list.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                active_lesson_count=Count(
+                    "lessons", filter=Q(lessons__is_archived=False), distinct=True
+                ),
+                learner_count=Count("enrolments", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("lessons"), ordering="active_lesson_count")
+    def active_lessons(self, course):
+        return course.active_lesson_count
+
+    @admin.display(description=_("learners"), ordering="learner_count")
+    def learners(self, course):
+        return course.learner_count
+
+    @admin.display(description=_("editorial notes, as rendered"))
+    def editorial_notes_preview(self, course):
+        # Sanitised by nh3 in render_markdown, so safe to show as HTML.
+        return mark_safe(render_markdown(course.editorial_notes)) if course.editorial_notes else "–"
+
+    def get_urls(self):
+        import_url = path(
+            "import/",
+            self.admin_site.admin_view(self.import_view),
+            name="elearning_course_import",
+        )
+        return [import_url, *super().get_urls()]
+
+    def import_view(self, request):
+        """Import in two steps: read a file or a paste and show the lessons it makes;
+        then save them as the instructor edited them, in one transaction."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        if request.method == "POST" and ImportPreview.is_posted(request.POST):
+            preview = ImportPreview(request.POST)
+            if "save" in request.POST and preview.is_valid():
+                try:
+                    report = import_course(preview.article())
+                except ImportProblem as problem:
+                    preview.course.add_error(None, str(problem))
+                else:
+                    for line in report.lines():
+                        self.message_user(request, line, messages.SUCCESS)
+                    return redirect("admin:elearning_course_change", report.course.pk)
+            return self.import_preview_response(request, preview)
+        posted = request.method == "POST"
+        form = ImportCourseForm(request.POST if posted else None, request.FILES if posted else None)
+        if posted and form.is_valid():
+            preview = ImportPreview(article=form.cleaned_data["article"])
+            return self.import_preview_response(request, preview)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import a course"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/elearning/course/import.html", context)
+
+    def import_preview_response(self, request, preview):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Check the lessons before saving"),
+            "preview": preview,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/elearning/course/import_preview.html", context)
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ["title", "course", "position", "reading_minutes", "is_archived", "updated_at"]
+    list_display_links = ["title"]
+    list_editable = ["position"]
+    list_filter = ["course", "is_archived"]
+    list_select_related = ["course"]
+    search_fields = ["title", "body", "objectives"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["body_preview", "created_at", "updated_at"]
+    fields = [
+        "course",
+        "title",
+        "slug",
+        "position",
+        "reading_minutes",
+        "objectives",
+        "body",
+        "body_preview",
+        "checkpoint_quiz",
+        "is_archived",
+        "created_at",
+        "updated_at",
+    ]
+    ordering = ["course", "position"]
+    autocomplete_fields = ["checkpoint_quiz"]
+    actions = ["draft_questions"]
+
+    @admin.action(
+        description=_("Draft questions from the selected lessons"), permissions=["change"]
+    )
+    def draft_questions(self, request, queryset):
+        """Queue drafting as a background task per lesson (the language model never loads
+        in a web worker); the drafting runs list shows each one's state."""
+        runs = [
+            drafting.start_run(lesson.course, lesson, request.user)
+            for lesson in queryset.select_related("course")
+        ]
+        self.message_user(
+            request,
+            ngettext(
+                "Drafting queued for %(count)d lesson: the drafts appear once a worker has "
+                "run it, usually in a few seconds (see Drafting runs).",
+                "Drafting queued for %(count)d lessons: the drafts appear once a worker has "
+                "run them, usually in a few seconds (see Drafting runs).",
+                len(runs),
+            )
+            % {"count": len(runs)},
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("preview"))
+    def body_preview(self, lesson):
+        return mark_safe(render_markdown(lesson.body)) if lesson.body else "–"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Progress is the learners' own record: instructors read it, never edit it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(ReadOnlyAdmin):
+    list_display = ["learner", "course", "lessons_done", "enrolled_at", "last_activity_at"]
+    list_filter = ["course"]
+    list_select_related = ["learner", "course"]
+    search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
+    date_hierarchy = "last_activity_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_progress()
+
+    @admin.display(description=_("lessons done"), ordering="done_count")
+    def lessons_done(self, enrolment):
+        return f"{enrolment.done_count} / {enrolment.lesson_count} ({enrolment.percent} %)"
+
+
+@admin.register(LessonProgress)
+class LessonProgressAdmin(ReadOnlyAdmin):
+    list_display = ["learner", "lesson", "course", "completed_at"]
+    list_filter = ["lesson__course", "lesson"]
+    list_select_related = ["learner", "lesson__course"]
+    search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
+    date_hierarchy = "completed_at"
+
+    @admin.display(description=_("course"), ordering="lesson__course__title")
+    def course(self, progress):
+        return progress.lesson.course
+
+
+class QuestionSourceInline(admin.StackedInline):
+    """Where the question comes from in a course; kept here so that quiz knows no courses."""
+
+    model = QuestionSource
+    fields = ["lesson", "objective", "passage"]
+    autocomplete_fields = ["lesson"]
+    extra = 0
+
+
+class CourseQuestionAdmin(QuestionAdmin):
+    """The quiz app's question page, with the question's source lesson."""
+
+    inlines = [*QuestionAdmin.inlines, QuestionSourceInline]
+
+
+admin.site.unregister(Question)
+admin.site.register(Question, CourseQuestionAdmin)
