@@ -16,7 +16,7 @@ from django_tasks_db import DatabaseBackend
 
 from quiz import proposals
 
-from .models import DraftRun, DraftSource, Lesson, QuestionSource
+from .models import DraftRun, DraftSource, QuestionSource
 
 
 class DraftHasNoQuiz(Exception):
@@ -29,7 +29,7 @@ def draft_course(course, *, lesson=None, limit=None):
     [(lesson, number of new drafts)]. Distractors are looked for in the whole course."""
     from quiz.drafting import draft_questions  # loads spaCy: only in a worker or the shell
 
-    lessons = list(Lesson.objects.filter(course=course, is_archived=False).order_by("position"))
+    lessons = list(course.lessons.in_reading_order())
     context = "\n\n".join(item.body for item in lessons)
     chosen = [lesson] if lesson is not None else lessons
     results = []

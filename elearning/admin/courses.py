@@ -3,7 +3,7 @@ question's source lesson, and reading learners' progress."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,7 +18,15 @@ from quiz.models import Question
 from .. import drafting
 from ..forms import ImportCourseForm, ImportPreview
 from ..importing import ImportProblem, import_course
-from ..models import Course, Enrolment, GlossaryTerm, Lesson, LessonProgress, QuestionSource
+from ..models import (
+    Course,
+    Enrolment,
+    GlossaryTerm,
+    Lesson,
+    LessonProgress,
+    QuestionSource,
+    lesson_count,
+)
 from ..rendering import render_markdown
 
 
@@ -68,9 +76,7 @@ class CourseAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                active_lesson_count=Count(
-                    "lessons", filter=Q(lessons__is_archived=False), distinct=True
-                ),
+                active_lesson_count=lesson_count(OuterRef("pk")),
                 learner_count=Count("enrolments", distinct=True),
             )
         )
