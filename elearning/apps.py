@@ -8,4 +8,9 @@ class ElearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import accounts  # noqa: F401  (connects the login and logout receivers)
+        from . import (
+            accounts,  # noqa: F401  (connects the login and logout receivers)
+            versions,
+        )
+
+        versions.connect()

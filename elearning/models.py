@@ -589,6 +589,19 @@ class CodeLookupFailure(models.Model):
         return f"{self.client} – {self.at:%Y-%m-%d %H:%M}"
 
 
+class ContentVersion(models.Model):
+    """One row, moved on in the same transaction as every change to the courses, lessons
+    and quizzes (``elearning.versions``): part of the learner pages' cache keys."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.value)
+
+
 class DraftSource(models.Model):
     """The lesson a question draft was made from (the drafting engine knows no lessons)."""
 

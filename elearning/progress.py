@@ -1,10 +1,12 @@
-"""Reading progress: enrolling in a course and marking lessons done."""
+"""Reading progress: enrolling in a course and marking lessons done. Each write moves
+the learner's progress version on, in its transaction (``elearning.versions``)."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from .completion import complete_if_done
 from .models import Enrolment, LessonProgress
+from .versions import progress_changed
 
 
 @transaction.atomic
@@ -16,6 +18,7 @@ def enrol(learner, course):
     )
     if not created:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    progress_changed(learner.pk)
     return enrolment
 
 

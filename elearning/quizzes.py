@@ -3,8 +3,9 @@ result means for the course.
 
 The quiz engine (``quiz``) knows nothing of courses. This module finds which quiz sits
 where, and wraps the engine's writes so that what follows for the course happens in the
-same transaction: her first pass of the final quiz is recorded on her enrolment, and a
-pass that completes the course issues its certificate.
+same transaction: her first pass of the final quiz is recorded on her enrolment, a pass
+that completes the course issues its certificate, and her progress version moves on
+(``elearning.versions``).
 """
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .completion import complete_if_done
 from .models import Course, Enrolment, Lesson, User
 from .progress import enrol
 from .selectors import visible_course_or_404
+from .versions import progress_changed
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def submit(attempt, *, now=None):
     """
     with transaction.atomic():
         graded = engine.submit_attempt(attempt, now=now)
+        if graded:
+            progress_changed(attempt.learner_id)
         if graded and attempt.passed:
             record_final_pass(attempt)
             course = Course.objects.filter(final_quiz_id=attempt.quiz_id).first()

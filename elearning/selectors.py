@@ -1,20 +1,35 @@
 """Reads behind the learner's pages: what the course page, a lesson page and the dashboard
-show, each in a few queries through the models' querysets.
+show, each in a few queries through the models' querysets, and kept in Django's cache.
 
-Nothing is kept between requests here: every page reads what the database holds now, so
-an instructor's edit shows on the very next request, on every app server. Which lessons
-count and in which order is ``LessonQuerySet.in_reading_order``; what a learner has done is
-``CourseQuerySet.with_progress`` and ``LessonQuerySet.with_done``; a quiz grade is
-``AttemptQuerySet.results``. The one thing cached is a lesson's rendered body, a template
+Which lessons count and in which order is ``LessonQuerySet.in_reading_order``; what a
+learner has done is ``CourseQuerySet.with_progress`` and ``LessonQuerySet.with_done``; a
+quiz grade is ``AttemptQuerySet.results``. What a page reads is cached under the content
+version and her progress version, both kept in the database and moved on in the same
+transaction as the write that changes them (``elearning.versions``): an instructor's
+edit or her own progress shows on the very next request, on every app server, and an
+entry no key reaches any more simply ages out. A lesson's rendered body is a template
 fragment keyed on the Markdown itself (``lesson_detail.html``).
 """
 
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 
 from quiz.grading import QuizResult
 from quiz.models import Attempt
 
 from .models import Course, Lesson
+from .versions import content_version
+
+PAGE_SECONDS = 60 * 60  # an entry under an older version is never read again: it ages out
+
+
+def cached(page, user, build, *args):
+    """``build()``, from the cache when the same page was read under the same versions."""
+    learner = f"{user.pk}.{user.progress_version}" if user.is_authenticated else "anonymous"
+    key = ":".join(
+        str(part) for part in (page, content_version(), learner, int(user.is_staff), *args)
+    )
+    return cache.get_or_set(key, build, PAGE_SECONDS)
 
 
 def quiz_results(user, quiz_pks):
@@ -32,6 +47,10 @@ def visible_course_or_404(course_slug, user):
 def course_page(course_slug, user):
     """The course page's context: the course with her progress, its lessons (each with
     ``is_done``), the next lesson to read, and her standing on its quizzes."""
+    return cached("course", user, lambda: _course_page(course_slug, user), course_slug)
+
+
+def _course_page(course_slug, user):
     course = get_object_or_404(
         Course.objects.visible_to(user).with_progress(user), slug=course_slug
     )
@@ -57,6 +76,16 @@ def course_page(course_slug, user):
 def lesson_page(course_slug, lesson_slug, user):
     """The lesson page's context: the lesson (with ``is_done``) and its course, where it
     stands in the course, and her standing on its checkpoint quiz."""
+    return cached(
+        "lesson",
+        user,
+        lambda: _lesson_page(course_slug, lesson_slug, user),
+        course_slug,
+        lesson_slug,
+    )
+
+
+def _lesson_page(course_slug, lesson_slug, user):
     lesson = get_object_or_404(
         Lesson.objects.active().visible_to(user).with_done(user).select_related("course"),
         course__slug=course_slug,
@@ -83,6 +112,10 @@ def lesson_page(course_slug, lesson_slug, user):
 def dashboard(user):
     """[(course, her QuizResult on its final quiz or None)] for her published courses, most
     recently active first, each course with her progress and the lesson to continue with."""
+    return cached("dashboard", user, lambda: _dashboard(user))
+
+
+def _dashboard(user):
     courses = list(
         Course.objects.published()
         .with_progress(user)

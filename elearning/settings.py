@@ -189,7 +189,14 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; the learner pages' entries are keyed on versions kept in the database
+    # (elearning/versions.py), so processes never disagree. A class's pages fit.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background tasks (Django's tasks API, through the django-tasks backport): drafting

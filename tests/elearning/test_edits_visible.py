@@ -352,3 +352,38 @@ def test_progress_written_elsewhere_shows_at_once(warmed, quiz_course, learner):
     assert done_of(html(warmed, quiz_course.get_absolute_url())) == (2, 3)
     assert "Continuer : Leçon 3" in html(warmed, quiz_course.get_absolute_url())
     assert done_of(html(warmed, reverse("dashboard"))) == (2, 3)
+
+
+def test_on_redis_app_servers_share_the_cache_and_see_an_edit_at_once(
+    learner, quiz_course, instructor, settings, django_assert_num_queries
+):
+    """Two app servers (two clients) reading through one Redis: what one cached, the other
+    reads, and an edit made on either shows on both at once."""
+    from django.core.cache import caches
+
+    from elearning.progress import mark_lesson_done
+    from tests.elearning.test_sessions import TEST_REDIS_URL
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+        }
+    }
+    caches["default"].clear()
+    lesson = quiz_course.lessons.get(position=1)
+    mark_lesson_done(learner, lesson)
+    first, second = Client(), Client()
+    for client in (first, second):
+        client.force_login(learner)
+    pages = [quiz_course.get_absolute_url(), lesson.get_absolute_url(), reverse("dashboard")]
+    for url in pages:
+        assert quiz_course.title in html(first, url)
+        # Read by the other server from the shared cache: the session, the user, the version.
+        with django_assert_num_queries(3):
+            assert quiz_course.title in html(second, url)
+    edit(instructor, lesson, title="Titre revu")
+    for client in (first, second):
+        assert "Titre revu" in html(client, quiz_course.get_absolute_url())
+        assert "Titre revu" in html(client, lesson.get_absolute_url())
+    caches["default"].clear()

@@ -128,8 +128,9 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
         )
         assert saved.json() == {"saved": True}
     # Submit: the session, the user, the course, the attempt, a savepoint and its release,
-    # the claim, the responses, their grades, the score, the final-quiz pass.
-    with django_assert_num_queries(12):
+    # the claim, the responses, their grades, the score, her progress version, the
+    # final-quiz pass.
+    with django_assert_num_queries(13):
         client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
     results = reverse("quiz_results", args=[course.slug, attempt.pk])
     # The session, the user, the course, the attempt with its quiz, her attempts, her
