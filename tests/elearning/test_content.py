@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_project_carries_its_own_copy_of_the_source_text():
-    source = Path(settings.BASE_DIR) / "fixtures" / "source" / "secousses-dans-la-jambe.txt"
+    source = Path(settings.BASE_DIR) / "content" / "source" / "secousses-dans-la-jambe.txt"
     assert source.read_text(encoding="utf-8").startswith("Secousses dans la jambe\n")
 
 

@@ -22,7 +22,9 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 BANK_TEXT = (FIXTURES / "quiz-secousses-dans-la-jambe.json").read_text(encoding="utf-8")
 BANK = json.loads(BANK_TEXT)
 COURSE = json.loads((FIXTURES / "course-secousses-dans-la-jambe.json").read_text(encoding="utf-8"))
-SOURCE_TEXT = (FIXTURES / "source" / "secousses-dans-la-jambe.txt").read_text(encoding="utf-8")
+SOURCE_TEXT = (
+    Path(settings.BASE_DIR) / "content" / "source" / "secousses-dans-la-jambe.txt"
+).read_text(encoding="utf-8")
 
 LESSONS = {
     item["fields"]["slug"]: item["fields"]
