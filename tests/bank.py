@@ -94,7 +94,7 @@ def read_bank(path=COURSE_FIXTURE):
     }
 
 
-BANK = json.loads((FIXTURES / "quiz-secousses-dans-la-jambe.json").read_text(encoding="utf-8"))
+BANK = read_bank()
 
 SHIPPED = [
     question
