@@ -7,8 +7,8 @@ course) with the model loaded, the number of drafts, and the process's peak memo
 Target: drafting the whole course under 5 s once the model is loaded. Exit status 0
 under the target, 1 above it.
 
-The lessons are read from the shipped fixture (``fixtures/course-secousses-dans-la-
-jambe.json``) as shipped, edited: no database is needed.
+The lessons are read from the shipped fixture (``fixtures/secousses-dans-la-jambe.json``)
+as shipped, edited: no database is needed.
 """
 
 import json
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "fixtures" / "course-secousses-dans-la-jambe.json"
+FIXTURE = ROOT / "fixtures" / "secousses-dans-la-jambe.json"
 TARGET_SECONDS = 5.0
 
 

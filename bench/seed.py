@@ -7,8 +7,8 @@ password comes from ``BENCH_LEARNER_PASSWORD``. Prints one JSON line: the learne
 e-mail, the course, the lessons marked done, the lesson to benchmark, and the quiz
 attempt (its id, the question position to benchmark and a choice of that question).
 
-The final quiz is the shipped one (``fixtures/quiz-secousses-dans-la-jambe.json``,
-loaded by ``load_course_content``): 15 questions drawn, 30 minutes. So that the attempt
+The final quiz is the shipped one (``fixtures/secousses-dans-la-jambe.json``, loaded by
+``load_course_content``): 15 questions drawn, 30 minutes. So that the attempt
 outlives any run (and a database kept with ``--keep-db``), the learner has an
 accommodation (``quiz.models.Accommodation``) of ``EXTRA_MINUTES`` on that quiz; the
 request path is the same as without it (the deadline is checked on every save either
@@ -47,7 +47,7 @@ def start_final_quiz(learner, course):
     if course.final_quiz_id is None:
         raise SystemExit(
             f"The course {COURSE_SLUG} has no final quiz: load_course_content did not load "
-            "fixtures/quiz-secousses-dans-la-jambe.json."
+            "it from fixtures/secousses-dans-la-jambe.json."
         )
     Accommodation.objects.create(
         learner=learner,

@@ -1,36 +1,52 @@
-"""The shipped content: the course and its question bank, loaded without overwriting edits.
+"""The shipped content: courses and their quizzes, loaded without overwriting edits.
 
-``loaddata`` would overwrite every object it finds by natural key. A school's
-instructors edit the shipped course in the admin, and a second ``make run`` must
-keep those edits: so an object that already exists (matched by its natural key)
-is left as it is, and only what is missing is created. When a later release corrects
-a shipped question, a data migration brings the correction to the questions nobody
-has edited (``revise_shipped_questions``).
+The files in ``fixtures/`` are Django fixtures with natural keys: ``manage.py loaddata``
+loads them into an empty database. But ``loaddata`` overwrites every object it finds by
+natural key, and a school's instructors edit the shipped course in the admin: a second
+``make run`` must keep those edits. So ``load_course_content`` reads the same files and only
+creates what is missing:
+
+- a course, lesson or glossary term that exists (matched by its natural key) is kept as it
+  is; one that is missing is created (``load_missing``);
+- a shipped quiz is created, with its questions, choices, question sources and draw rules,
+  only where its lesson (or the course) has no quiz and no quiz has its title, and is then
+  given to that lesson (or course) (``load_question_bank``). A quiz an instructor attached,
+  edited, renamed or unlinked is hers, and nothing of the shipped one is added to it.
+
+When a later release corrects a shipped question, a data migration brings the correction to
+the questions nobody has edited (``revise_shipped_questions``).
 """
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core import serializers
+from django.core.serializers.base import DeserializationError
 from django.db import transaction
 
-from quiz.models import (
-    Category,
-    Choice,
-    DrawRule,
-    FeedbackMode,
-    Question,
-    QuestionStatus,
-    Quiz,
-    ReviewPolicy,
-)
+from quiz.models import Quiz
 
-from .models import Course, QuestionSource
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
-SHIPPED_FIXTURES = [Path(settings.BASE_DIR) / "fixtures" / "course-secousses-dans-la-jambe.json"]
+COURSE_MODELS = {"elearning.course", "elearning.lesson", "elearning.glossaryterm"}
+# Where a course's quizzes hang: the field of the course or lesson that names one.
+QUIZ_LINKS = {"elearning.course": "final_quiz", "elearning.lesson": "checkpoint_quiz"}
+# What a quiz is made of, and the field that names what each part belongs to: a part is
+# created with what it belongs to, never added to an object that exists.
+QUIZ_PARTS = {
+    "quiz.question": "quiz",
+    "quiz.choice": "question",
+    "quiz.drawrule": "quiz",
+    "elearning.questionsource": "question",
+}
+
+
+def shipped_fixtures():
+    return sorted(FIXTURES.glob("*.json"))
 
 
 @dataclass
@@ -41,119 +57,104 @@ class LoadReport:
 
 @transaction.atomic
 def load_missing(paths=None):
-    """Create the fixtures' objects that do not exist yet; keep the others untouched."""
+    """Create the fixtures' courses, lessons and glossary terms that do not exist yet; keep
+    the others untouched. Their quizzes are ``load_question_bank``'s."""
     report = LoadReport()
-    for path in paths or SHIPPED_FIXTURES:
-        with open(path, encoding="utf-8") as stream:
-            for deserialized in serializers.deserialize(
-                "json", stream, handle_forward_references=True
-            ):
-                instance = deserialized.object
-                label = f"{instance._meta.label}: {instance}"
-                # The deserializer resolves natural keys: a pk means the object exists.
-                if (
-                    instance.pk is not None
-                    and type(instance)._default_manager.filter(pk=instance.pk).exists()
-                ):
-                    report.kept.append(label)
-                    continue
-                deserialized.save()
-                report.created.append(label)
+    for record in _records(paths):
+        if record["model"] not in COURSE_MODELS:
+            continue
+        instance, created = _load_if_missing(_without_quiz_link(record))
+        (report.created if created else report.kept).append(f"{instance._meta.label}: {instance}")
     return report
-
-
-QUESTION_BANKS = [Path(settings.BASE_DIR) / "fixtures" / "quiz-secousses-dans-la-jambe.json"]
-
-QUIZ_SETTINGS = (
-    "description",
-    "pass_mark",
-    "max_attempts",
-    "time_limit_minutes",
-    "shuffle_questions",
-    "shuffle_choices",
-    "grading_method",
-    "review_policy",
-)
 
 
 @transaction.atomic
 def load_question_bank(paths=None):
-    """Create the shipped checkpoint and final quizzes where a lesson or the course has none.
+    """Create the fixtures' quizzes where a lesson or the course has none, and give them to it.
 
-    A quiz that an instructor has attached already (the shipped one, edited, or her own)
-    is kept as it is. Returns the titles of the quizzes created.
+    A quiz is created with everything it is made of, or not at all: where its lesson (or
+    the course) is missing or has a quiz already, or where a quiz of its title exists (the
+    shipped one, kept by an instructor who unlinked it), nothing of it is. Categories are
+    created as the new questions and draw rules need them. Returns the titles of the quizzes
+    created.
     """
-    created = []
-    for path in paths or QUESTION_BANKS:
-        with open(path, encoding="utf-8") as stream:
-            bank = json.load(stream)
-        course = Course.objects.filter(slug=bank["course"]).first()
-        if course is None:
-            continue
-        lessons = {lesson.slug: lesson for lesson in course.lessons.all()}
-        for checkpoint in bank.get("checkpoints", []):
-            lesson = lessons.get(checkpoint["lesson"])
-            if lesson is None or lesson.checkpoint_quiz_id is not None:
+    records = list(_records(paths))
+    places = {
+        tuple(record["fields"][link]): record
+        for record in records
+        if (link := QUIZ_LINKS.get(record["model"])) and record["fields"].get(link)
+    }
+    categories = {
+        (record["fields"]["name"],): record
+        for record in records
+        if record["model"] == "quiz.category"
+    }
+    created = defaultdict(set)  # model label: the natural keys of what this load created
+    titles = []
+    for record in records:
+        model = record["model"]
+        if model == "quiz.quiz":
+            title = record["fields"]["title"]
+            place = _empty_place(places.get((title,)))
+            if place is None or Quiz.objects.filter(title=title).exists():
                 continue
-            lesson.checkpoint_quiz = _create_quiz(
-                checkpoint,
-                lessons,
-                feedback_mode=FeedbackMode.IMMEDIATE,
-                review_policy=ReviewPolicy.AFTER_EACH,
-            )
-            lesson.save(update_fields=["checkpoint_quiz", "updated_at"])
-            created.append(lesson.checkpoint_quiz.title)
-        final = bank.get("final")
-        if final and course.final_quiz_id is None:
-            course.final_quiz = _create_quiz(final, lessons, feedback_mode=FeedbackMode.DEFERRED)
-            course.save(update_fields=["final_quiz", "updated_at"])
-            created.append(course.final_quiz.title)
-    return created
+            quiz, _created = _load_if_missing(record)
+            created[model].add(quiz.natural_key())
+            link = QUIZ_LINKS[place._meta.label_lower]
+            setattr(place, link, quiz)
+            place.save(update_fields=[link, "updated_at"])
+            titles.append(quiz.title)
+        elif model in QUIZ_PARTS:
+            owner = global_apps.get_model(model)._meta.get_field(QUIZ_PARTS[model])
+            if (
+                tuple(record["fields"][owner.name])
+                not in created[owner.related_model._meta.label_lower]
+            ):
+                continue
+            if category := record["fields"].get("category"):
+                _load_if_missing(categories[tuple(category)])
+            part, _created = _load_if_missing(record)
+            if hasattr(part, "natural_key"):
+                created[model].add(part.natural_key())
+    return titles
 
 
-def _create_quiz(spec, lessons, **defaults):
-    fields = {**defaults, **{name: spec[name] for name in QUIZ_SETTINGS if name in spec}}
-    quiz = Quiz.objects.create(title=spec["title"], **fields)
-    categories = {}
+def _records(paths):
+    for path in paths or shipped_fixtures():
+        with open(path, encoding="utf-8") as stream:
+            yield from json.load(stream)
 
-    def category(name):
-        if name not in categories:
-            categories[name], _ = Category.objects.get_or_create(name=name)
-        return categories[name]
 
-    for position, item in enumerate(spec["questions"], start=1):
-        question = Question.objects.create(
-            quiz=quiz,
-            position=position,
-            text=item["text"],
-            kind=item["kind"],
-            explanation=item.get("explanation", ""),
-            points=item.get("points", 1),
-            partial_credit=item.get("partial_credit", False),
-            category=category(item["category"]) if item.get("category") else None,
-            status=QuestionStatus.PUBLISHED,
-        )
-        Choice.objects.bulk_create(
-            Choice(
-                question=question,
-                position=number,
-                text=choice["text"],
-                is_correct=choice["correct"],
-                feedback=choice.get("feedback", ""),
-            )
-            for number, choice in enumerate(item["choices"], start=1)
-        )
-        lesson = lessons.get(item.get("lesson"))
-        if lesson is not None:
-            QuestionSource.objects.create(
-                question=question,
-                lesson=lesson,
-                objective=item.get("objective", ""),
-                passage=item.get("passage", ""),
-            )
-    for rule in spec.get("draw", []):
-        DrawRule.objects.create(quiz=quiz, category=category(rule["category"]), count=rule["count"])
-    return quiz
+def _load_if_missing(record):
+    """The record's object: the one its natural key finds, or a new one created now."""
+    (deserialized,) = serializers.deserialize("python", [record])
+    instance = deserialized.object
+    # The deserializer resolves natural keys: a pk means the object exists.
+    if instance.pk is not None and type(instance)._default_manager.filter(pk=instance.pk).exists():
+        return instance, False
+    deserialized.save()
+    return instance, True
+
+
+def _without_quiz_link(record):
+    """A course's or lesson's record without the quiz it names (the question bank links it)."""
+    link = QUIZ_LINKS.get(record["model"])
+    return {**record, "fields": {name: v for name, v in record["fields"].items() if name != link}}
+
+
+def _empty_place(record):
+    """The course or lesson a shipped quiz hangs from, where it exists and has no quiz."""
+    if record is None:
+        return None
+    try:
+        (deserialized,) = serializers.deserialize("python", [_without_quiz_link(record)])
+    except DeserializationError:  # its course is missing
+        return None
+    place = deserialized.object
+    if place.pk is None:
+        return None
+    link = QUIZ_LINKS[record["model"]]
+    return type(place)._default_manager.filter(pk=place.pk, **{f"{link}__isnull": True}).first()
 
 
 @dataclass
@@ -165,7 +166,8 @@ class RevisionReport:
 def revise_shipped_questions(revisions, apps=global_apps, *, backwards=False):
     """Bring shipped questions from one version of the bank to the next where nobody edited them.
 
-    ``revisions`` are (old, new) pairs of question entries as the bank's fixture writes them.
+    ``revisions`` are (old, new) pairs of question entries: the question's text, kind,
+    category (its name), objective, explanation and choices (text, correct, feedback).
     A question is revised only while its text, kind, explanation and choices (text,
     correctness, feedback, in their order) are still exactly the old ones, so an instructor's
     edit is never overwritten; its category and objective follow only where they are still

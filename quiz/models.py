@@ -28,10 +28,17 @@ from .choices import (
 from .grading import display_percent
 
 
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
 class Category(models.Model):
     """What a question tests (a learning objective, say), so a quiz can draw so many of each."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+
+    objects = CategoryManager()
 
     class Meta:
         ordering = ["name"]
@@ -41,8 +48,24 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def natural_key(self):
+        return (self.name,)
+
+
+class QuizManager(models.Manager):
+    def get_by_natural_key(self, title):
+        return self.get(title=title)
+
 
 class Quiz(models.Model):
+    """A quiz's settings; its questions and draw rules point to it.
+
+    Fixtures name a quiz by its title, a question by its position in the quiz and a choice by
+    its position in the question (the natural keys below). None of these is unique in the
+    database (a copied quiz keeps its title until it is renamed): ``loaddata`` needs a database
+    where each names one object, as an empty one.
+    """
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(
@@ -82,6 +105,8 @@ class Quiz(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = QuizManager()
+
     class Meta:
         ordering = ["title", "pk"]
         verbose_name = _("quiz")
@@ -103,6 +128,14 @@ class Quiz(models.Model):
     def __str__(self):
         return self.title
 
+    def natural_key(self):
+        return (self.title,)
+
+
+class DrawRuleManager(models.Manager):
+    def get_by_natural_key(self, quiz_title, category_name):
+        return self.get(quiz__title=quiz_title, category__name=category_name)
+
 
 class DrawRule(models.Model):
     """Draw ``count`` published questions of ``category`` from the quiz's pool at each attempt.
@@ -118,6 +151,8 @@ class DrawRule(models.Model):
     )
     count = models.PositiveSmallIntegerField(_("questions to draw"), default=1)
 
+    objects = DrawRuleManager()
+
     class Meta:
         ordering = ["quiz_id", "category__name"]
         verbose_name = _("draw rule")
@@ -130,10 +165,20 @@ class DrawRule(models.Model):
     def __str__(self):
         return f"{self.count} × {self.category}"
 
+    def natural_key(self):
+        return (*self.quiz.natural_key(), *self.category.natural_key())
+
+    natural_key.dependencies = ["quiz.quiz", "quiz.category"]
+
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=QuestionStatus.PUBLISHED)
+
+
+class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
+    def get_by_natural_key(self, position, quiz_title):
+        return self.get(position=position, quiz__title=quiz_title)
 
 
 class Question(models.Model):
@@ -177,7 +222,7 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = QuestionQuerySet.as_manager()
+    objects = QuestionManager()
 
     class Meta:
         ordering = ["quiz_id", "position", "pk"]
@@ -190,6 +235,11 @@ class Question(models.Model):
     def __str__(self):
         text = " ".join(self.text.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
+
+    def natural_key(self):
+        return (self.position, *self.quiz.natural_key())
+
+    natural_key.dependencies = ["quiz.quiz"]
 
 
 def validate_choices(kind, choices):
@@ -227,6 +277,15 @@ def validate_choices(kind, choices):
         raise ValidationError(errors)
 
 
+class ChoiceManager(models.Manager):
+    def get_by_natural_key(self, position, question_position, quiz_title):
+        return self.get(
+            position=position,
+            question__position=question_position,
+            question__quiz__title=quiz_title,
+        )
+
+
 class Choice(models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
@@ -245,6 +304,11 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
+
+    def natural_key(self):
+        return (self.position, *self.question.natural_key())
+
+    natural_key.dependencies = ["quiz.question"]
 
 
 class AttemptQuerySet(models.QuerySet):

@@ -1,13 +1,100 @@
-"""The shipped question bank as its fixture holds it, for the tests that check it."""
+"""The shipped question bank as its fixture holds it, for the tests that check it.
+
+The fixture is Django's (``manage.py loaddata`` reads it): one record per quiz, question, choice,
+question source and draw rule. ``read_bank`` gathers them quiz by quiz, one entry per question
+with its lesson, objective, passage and choices: the shape the bank's checks read, and the one
+its revisions are written in (``elearning/migrations/0010_question_bank_second_review.py``).
+"""
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
-BANK = json.loads(
-    (
-        Path(__file__).resolve().parents[1] / "fixtures" / "quiz-secousses-dans-la-jambe.json"
-    ).read_text(encoding="utf-8")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+COURSE_FIXTURE = FIXTURES / "secousses-dans-la-jambe.json"
+
+# The final quiz's settings that the bank sets (a checkpoint keeps the defaults).
+FINAL_SETTINGS = (
+    "description",
+    "pass_mark",
+    "max_attempts",
+    "time_limit_minutes",
+    "shuffle_questions",
+    "shuffle_choices",
+    "grading_method",
+    "review_policy",
 )
+
+
+def read_bank(path=COURSE_FIXTURE):
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+
+    def fields_of(model):
+        return [record["fields"] for record in records if record["model"] == model]
+
+    (course,) = fields_of("elearning.course")
+    quizzes = {quiz["title"]: quiz for quiz in fields_of("quiz.quiz")}
+    # A question's natural key is (position, quiz title), a lesson's (slug, course slug).
+    questions = defaultdict(list)
+    for question in fields_of("quiz.question"):
+        questions[question["quiz"][0]].append(question)
+    choices = defaultdict(list)
+    for choice in fields_of("quiz.choice"):
+        choices[tuple(choice["question"])].append(choice)
+    sources = {
+        tuple(source["question"]): source for source in fields_of("elearning.questionsource")
+    }
+
+    def entries(title):
+        for question in sorted(questions[title], key=lambda question: question["position"]):
+            key = (question["position"], title)
+            source = sources[key]
+            yield {
+                "text": question["text"],
+                "kind": question["kind"],
+                "category": question["category"][0] if question["category"] else None,
+                "lesson": source["lesson"][0],
+                "objective": source["objective"],
+                "passage": source["passage"],
+                "explanation": question["explanation"],
+                "points": question["points"],
+                "partial_credit": question["partial_credit"],
+                "choices": [
+                    {
+                        "text": choice["text"],
+                        "correct": choice["is_correct"],
+                        "feedback": choice["feedback"],
+                    }
+                    for choice in sorted(choices[key], key=lambda choice: choice["position"])
+                ],
+            }
+
+    lessons = sorted(fields_of("elearning.lesson"), key=lambda lesson: lesson["position"])
+    checkpoints = [
+        {
+            "lesson": lesson["slug"],
+            "title": lesson["checkpoint_quiz"][0],
+            "description": quizzes[lesson["checkpoint_quiz"][0]]["description"],
+            "questions": list(entries(lesson["checkpoint_quiz"][0])),
+        }
+        for lesson in lessons
+        if lesson["checkpoint_quiz"]
+    ]
+    final = quizzes[course["final_quiz"][0]]
+    draw = [rule for rule in fields_of("quiz.drawrule") if rule["quiz"] == [final["title"]]]
+    return {
+        "course": course["slug"],
+        "checkpoints": checkpoints,
+        "final": {
+            "title": final["title"],
+            **{name: final[name] for name in FINAL_SETTINGS},
+            "draw": [{"category": rule["category"][0], "count": rule["count"]} for rule in draw],
+            "questions": list(entries(final["title"])),
+        },
+    }
+
+
+BANK = read_bank()
 
 SHIPPED = [
     question

@@ -24,7 +24,7 @@ from elearning.importing import (
 )
 from elearning.models import Course, Lesson, LessonProgress
 
-SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "secousses-dans-la-jambe.txt"
+SOURCE = Path(settings.BASE_DIR) / "content" / "source" / "secousses-dans-la-jambe.txt"
 DOCUMENTS = Path(__file__).parent / "documents"
 # The development texts of the drafting rules (never the held-out test set beside them).
 DEVELOPMENT_TEXTS = sorted((Path(__file__).parent / "texts" / "dev").glob("[0-9]*"))

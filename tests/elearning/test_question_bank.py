@@ -1,8 +1,9 @@
 """The shipped question bank: answerable, tied to the lessons, free of the source's errors.
 
-The bank (fixtures/quiz-secousses-dans-la-jambe.json) holds one checkpoint quiz per lesson and
-the final quiz's own pool. It is read here as shipped, and checked against the course fixture it
-is about and against the brief's list of what the source text (a machine translation) gets wrong.
+The bank (in fixtures/secousses-dans-la-jambe.json, with the course) holds one checkpoint quiz per
+lesson and the final quiz's own pool. It is read here as shipped (tests/bank.py), and checked
+against the lessons it is about and against the brief's list of what the source text (a machine
+translation) gets wrong.
 """
 
 import json
@@ -17,16 +18,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from quiz.models import QuestionKind, validate_choices
+from tests.bank import BANK, COURSE_FIXTURE
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-BANK_TEXT = (FIXTURES / "quiz-secousses-dans-la-jambe.json").read_text(encoding="utf-8")
-BANK = json.loads(BANK_TEXT)
-COURSE = json.loads((FIXTURES / "course-secousses-dans-la-jambe.json").read_text(encoding="utf-8"))
-SOURCE_TEXT = (FIXTURES / "source" / "secousses-dans-la-jambe.txt").read_text(encoding="utf-8")
+FIXTURE_TEXT = COURSE_FIXTURE.read_text(encoding="utf-8")
+RECORDS = json.loads(FIXTURE_TEXT)
+SOURCE_TEXT = (
+    Path(settings.BASE_DIR) / "content" / "source" / "secousses-dans-la-jambe.txt"
+).read_text(encoding="utf-8")
 
 LESSONS = {
     item["fields"]["slug"]: item["fields"]
-    for item in COURSE
+    for item in RECORDS
     if item["model"] == "elearning.lesson" and not item["fields"].get("is_archived")
 }
 
@@ -76,9 +78,9 @@ def correct_texts(question):
     return [choice["text"] for choice in question["choices"] if choice["correct"]]
 
 
-def test_the_bank_file_is_utf8_json_indented_by_two_spaces_with_one_kind_of_apostrophe():
-    assert json.dumps(BANK, ensure_ascii=False, indent=2) + "\n" == BANK_TEXT
-    assert "’" not in BANK_TEXT  # the course's own apostrophe is '
+def test_the_fixture_is_utf8_json_indented_by_two_spaces_with_one_kind_of_apostrophe():
+    assert json.dumps(RECORDS, ensure_ascii=False, indent=2) + "\n" == FIXTURE_TEXT
+    assert "’" not in FIXTURE_TEXT  # the course's own apostrophe is '
 
 
 # -- every question can be answered, and says where it comes from ---------------------------

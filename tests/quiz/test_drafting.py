@@ -85,7 +85,7 @@ def statement(draft):
 
 @pytest.fixture(scope="session")
 def shipped_lessons():
-    with open(ROOT / "fixtures" / "course-secousses-dans-la-jambe.json", encoding="utf-8") as f:
+    with open(ROOT / "fixtures" / "secousses-dans-la-jambe.json", encoding="utf-8") as f:
         objects = json.load(f)
     lessons = [o["fields"] for o in objects if o["model"] == "elearning.lesson"]
     return [lesson["body"] for lesson in sorted(lessons, key=lambda f: f["position"])]

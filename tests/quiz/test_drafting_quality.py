@@ -82,7 +82,7 @@ def labels():
 @pytest.fixture(scope="session")
 def course_drafts():
     """Per lesson, in position order: the engine's drafts, best first."""
-    with open(ROOT / "fixtures" / "course-secousses-dans-la-jambe.json", encoding="utf-8") as f:
+    with open(ROOT / "fixtures" / "secousses-dans-la-jambe.json", encoding="utf-8") as f:
         objects = json.load(f)
     lessons = [o["fields"] for o in objects if o["model"] == "elearning.lesson"]
     bodies = [

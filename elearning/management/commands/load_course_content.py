@@ -1,4 +1,5 @@
-"""``manage.py load_course_content``: create the shipped course where it is missing."""
+"""``manage.py load_course_content``: create the shipped courses and quizzes (``fixtures/``)
+where they are missing."""
 
 from django.core.management.base import BaseCommand
 
