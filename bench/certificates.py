@@ -26,7 +26,7 @@ TARGET_MS = 30.0
 def configure(tmp):
     sys.path.insert(0, str(ROOT))
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="elearning.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="testserver",

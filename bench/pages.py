@@ -410,7 +410,7 @@ class Server:
         self.port = port
         self.logfile = logfile
         self.cmd = [
-            PYTHON, "-m", "gunicorn", "elearning.wsgi",
+            PYTHON, "-m", "gunicorn", "config.wsgi",
             "--bind", f"{HOST}:{port}",
             "--workers", str(args.workers),
             "--worker-class", args.worker_class,

@@ -1,7 +1,7 @@
 """Bench-only URLconf: every project URL, plus two reference views.
 
 These URLs exist only under ``bench.settings``; the project's own URLconf
-(``elearning.urls``) never serves them. They go through the same middleware, in the
+(``config.urls``) never serves them. They go through the same middleware, in the
 same gunicorn process, as the pages:
 
 - ``/bench/trivial/`` answers "ok": the reference of the throughput ratio, so that the
@@ -30,5 +30,5 @@ def layout(request):
 urlpatterns = [
     path("bench/trivial/", trivial, name="bench_trivial"),
     path("bench/layout/", layout, name="bench_layout"),
-    path("", include("elearning.urls")),
+    path("", include("config.urls")),
 ]

@@ -1,7 +1,6 @@
-"""Root URLs."""
+"""The site's pages: catalogue, courses, lessons, quizzes, certificates, accounts, health."""
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -85,5 +84,4 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
 ]

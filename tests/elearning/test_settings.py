@@ -25,7 +25,7 @@ def run_django(code, env=None, tmp_path=None, timeout=120):
     """Run ``code`` in a new Python process with Django set up under ``env``."""
     base_env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "DJANGO_SETTINGS_MODULE": "elearning.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "PYTHONPATH": str(settings.BASE_DIR),
     }
     if tmp_path is not None:

@@ -1,11 +1,11 @@
-"""WSGI entry point, for gunicorn: ``gunicorn elearning.wsgi``."""
+"""WSGI entry point, for gunicorn: ``gunicorn config.wsgi``."""
 
 import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elearning.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
 

@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "elearning.urls"
+ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
     {
@@ -109,7 +109,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "elearning.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 # Database: PostgreSQL through DATABASE_URL where a school runs several app servers;
 # otherwise SQLite (SQLITE_PATH, or a sqlite:/// DATABASE_URL), tuned so that a class saving

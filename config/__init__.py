@@ -1,0 +1,1 @@
+"""The project's configuration: settings, root URLs, WSGI and ASGI entry points."""
