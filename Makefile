@@ -57,9 +57,10 @@ format: $(VENV)/.installed-dev
 test: $(VENV)/.installed-dev chromium lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The pages are measured side by side with the code before issue 13 (bench/compare.py).
 bench: $(VENV)/.installed-dev
 	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
-	  $(PY) bench/pages.py; pages=$$?; exit $$((certificates || drafting || pages))
+	  $(PY) bench/compare.py; pages=$$?; exit $$((certificates || drafting || pages))
 
 clean:
 	rm -rf $(VENV) staticfiles
