@@ -188,6 +188,8 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Failed logins counted in Redis, shared by every app server (django-axes).
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 else:
     # Per process; the learner pages' entries are keyed on versions kept in the database
     # (elearning/versions.py), so processes never disagree. A class's pages fit.
@@ -198,6 +200,7 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Background tasks (Django's tasks API, through the django-tasks backport): drafting
 # questions. On one machine the queue is a table of the database, worked through by

@@ -257,3 +257,36 @@ class TestLockout:
             HTTP_X_FORWARDED_FOR="203.0.113.8, 10.0.0.254",
         )
         assert other.status_code == 302
+
+
+def test_on_redis_the_lockout_is_counted_in_the_shared_cache(make_user, settings):
+    """With REDIS_URL, django-axes counts failures in Redis: a lockout earned through one app
+    server holds on another, and no failure row is written to the database."""
+    from axes.handlers.proxy import AxesProxyHandler
+    from axes.models import AccessAttempt
+    from django.core.cache import caches
+    from django.test import Client
+
+    from tests.elearning.test_sessions import TEST_REDIS_URL
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+        }
+    }
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    settings.AXES_FAILURE_LIMIT = 3
+    caches["default"].clear()
+    AxesProxyHandler.get_implementation(force=True)
+    try:
+        make_user(email="lea@example.com")
+        for _ in range(3):
+            login(Client(), "lea@example.com", "mauvais-mot-de-passe", REMOTE_ADDR="10.0.0.1")
+        other_server = Client()
+        assert login(other_server, "lea@example.com", REMOTE_ADDR="10.0.0.1").status_code == 429
+        assert not AccessAttempt.objects.exists()
+    finally:
+        caches["default"].clear()
+        settings.AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+        AxesProxyHandler.get_implementation(force=True)

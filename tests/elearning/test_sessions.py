@@ -88,21 +88,24 @@ def test_without_redis_sessions_are_in_the_database_and_the_cache_is_local():
         from django.conf import settings
         print(settings.CACHES["default"]["BACKEND"])
         print(settings.SESSION_ENGINE)
+        print(settings.AXES_HANDLER)
         """
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.core.cache.backends.locmem.LocMemCache",
         "django.contrib.sessions.backends.db",
+        "axes.handlers.database.AxesDatabaseHandler",
     ]
 
 
-def test_with_redis_the_cache_and_the_sessions_share_it():
+def test_with_redis_the_cache_the_sessions_and_the_login_throttling_share_it():
     result = run_django(
         """
         from django.conf import settings
         print(settings.CACHES["default"]["BACKEND"], settings.CACHES["default"]["LOCATION"])
         print(settings.SESSION_ENGINE)
+        print(settings.AXES_HANDLER)
         """,
         env={"REDIS_URL": "redis://127.0.0.1:6379/3"},
     )
@@ -111,6 +114,7 @@ def test_with_redis_the_cache_and_the_sessions_share_it():
         "django.core.cache.backends.redis.RedisCache",
         "redis://127.0.0.1:6379/3",
         "django.contrib.sessions.backends.cached_db",
+        "axes.handlers.cache.AxesCacheHandler",
     ]
 
 
