@@ -98,10 +98,7 @@ def _target(action, position, count):
 @require_http_methods(["GET", "POST"])
 @login_required
 def quiz_question(request, course_slug, attempt_id, position):
-    place, attempt, responses = quizzes.question_or_404(
-        course_slug, attempt_id, position, request.user
-    )
-    response = next((item for item in responses if item.position == position), None)
+    place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
     wants_json = request.headers.get("X-Requested-With") == "fetch"
     if attempt.is_submitted:
         # Graded at its deadline: the time ran out (perhaps just now, on reading it).
@@ -111,6 +108,7 @@ def quiz_question(request, course_slug, attempt_id, position):
         if request.method == "POST":
             messages.error(request, refusal.message)
         return redirect(results_url(course_slug, attempt))
+    response = attempt.responses.filter(position=position).first()
     if response is None:
         raise Http404
     count = attempt.question_count
@@ -156,10 +154,11 @@ def quiz_question(request, course_slug, attempt_id, position):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz_title": attempt.quiz.title,
+            "quiz_title": attempt.quiz_title,
             "here": _("Question %(position)s / %(count)s") % {"position": position, "count": count},
             "question_map": [
-                (item.position, item.is_answered, item.position == position) for item in responses
+                (number, bool(selected), number == position)
+                for number, selected in attempt.responses.values_list("position", "selected")
             ],
             "response": response,
             "form": AnswerForm.for_response(response) if form is None else form,
@@ -200,7 +199,7 @@ def quiz_summary(request, course_slug, attempt_id):
             "place": place,
             "course": place.course,
             "attempt": attempt,
-            "quiz_title": attempt.quiz.title,
+            "quiz_title": attempt.quiz_title,
             "responses": responses,
             "unanswered": [r for r in responses if not r.is_answered],
         },
@@ -213,7 +212,7 @@ def quiz_results(request, course_slug, attempt_id):
     place, attempt = quizzes.attempt_or_404(course_slug, attempt_id, request.user)
     if not attempt.is_submitted:
         return redirect(question_url(course_slug, attempt, attempt.current_position))
-    quiz = attempt.quiz
+    quiz = get_object_or_404(Quiz, pk=attempt.quiz_id)
     attempts, limits, left = _history(request.user, quiz)
     has_passed = any(a.passed for a in attempts)
     show_answers = engine.may_see_answers(attempt, attempts_left=left, has_passed=has_passed)

@@ -11,6 +11,7 @@ that completes the course issues its certificate, and her progress version moves
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -64,12 +65,16 @@ def place_or_404(course_slug, quiz_pk, user):
 
 
 def _her_attempt(user, attempt_pk):
-    return Attempt.objects.select_related("quiz").filter(pk=attempt_pk, learner=user).first()
+    return (
+        Attempt.objects.annotate(quiz_title=F("quiz__title"))
+        .filter(pk=attempt_pk, learner=user)
+        .first()
+    )
 
 
 def attempt_or_404(course_slug, attempt_pk, user):
-    """(place, attempt) for one of her own attempts at a quiz of this course (its quiz
-    loaded with it).
+    """(place, attempt) for one of her own attempts at a quiz of this course, with its
+    quiz's title as ``quiz_title``.
 
     Someone else's attempt is a 404, as is an attempt reached through another course. An
     attempt whose time is up is graded here, whoever comes back first.
@@ -81,17 +86,6 @@ def attempt_or_404(course_slug, attempt_pk, user):
         raise Http404
     close_if_expired(attempt)
     return place, attempt
-
-
-def question_or_404(course_slug, attempt_pk, position, user):
-    """(place, attempt, responses) for the question page and the answer save: her attempt
-    at a quiz of this course, and its responses in order.
-
-    Someone else's attempt is a 404. An attempt whose time is up is graded here, as in
-    ``attempt_or_404``.
-    """
-    place, attempt = attempt_or_404(course_slug, attempt_pk, user)
-    return place, attempt, list(attempt.responses.order_by("position"))
 
 
 def start(learner, place, *, now=None):

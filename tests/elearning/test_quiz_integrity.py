@@ -116,12 +116,13 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     attempt = Attempt.objects.get()
     third = attempt.responses.get(position=3)
     url = question_url(course, attempt, 3)
-    # The session, the user, the course, her attempt with its quiz, its responses.
-    with django_assert_num_queries(5):
+    # The session, the user, the course, her attempt with its quiz's title, the question
+    # shown, which questions are answered (the question map).
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200
-    # The autosave: the same five reads, then the conditional update of the attempt and
-    # the answer: one statement on PostgreSQL, a transaction (here a savepoint) of two
-    # updates on SQLite.
+    # The autosave: the session, the user, the course, her attempt, the question saved, then
+    # the conditional update of the attempt and the answer: one statement on PostgreSQL, a
+    # transaction (here a savepoint) of two updates on SQLite.
     with django_assert_num_queries(6 if connection.vendor == "postgresql" else 9):
         saved = client.post(
             url, {"answer": right(third), "action": "save"}, headers={"X-Requested-With": "fetch"}
@@ -133,10 +134,10 @@ def test_quiz_pages_run_a_fixed_number_of_queries(
     with django_assert_num_queries(13):
         client.post(reverse("quiz_summary", args=[course.slug, attempt.pk]))
     results = reverse("quiz_results", args=[course.slug, attempt.pk])
-    # The session, the user, the course, the attempt with its quiz, her attempts, her
+    # The session, the user, the course, the attempt, its quiz, her attempts, her
     # accommodation, the responses, which lessons they come from and those lessons' pages
     # (the review shows answers after each attempt here).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get(results).status_code == 200
 
 
