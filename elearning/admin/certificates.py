@@ -13,6 +13,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from .. import completion
 from ..models import Certificate
+from .base import ReadOnlyAdmin
 
 # A certificate's state; "revoked" alone is the date field's name ("revoked on").
 VALID = pgettext_lazy("certificate state", "valid")
@@ -45,7 +46,7 @@ class RevocationForm(forms.Form):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ReadOnlyAdmin):
     """Certificates are issued by completion only and never deleted: instructors read them,
     and revoke or reissue them with a reason, through the services that keep who, when and
     why. The pages stay read-only; the two actions are the only changes."""
@@ -85,19 +86,11 @@ class CertificateAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [field for _name, options in fieldsets for field in options["fields"]]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     def has_revoke_permission(self, request):
         """Revoking and reissuing are the only changes a certificate takes: they need the
-        model's change permission, while its page stays read-only."""
-        return super().has_change_permission(request)
+        model's change permission (as Django's admin grants it), while its page stays
+        read-only."""
+        return admin.ModelAdmin.has_change_permission(self, request)
 
     def get_search_results(self, request, queryset, search_term):
         """A code matches as printed or typed: with dashes, in any case, with O for 0."""

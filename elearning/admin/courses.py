@@ -28,6 +28,7 @@ from ..models import (
     lesson_count,
 )
 from ..rendering import render_markdown
+from .base import ReadOnlyAdmin
 
 
 class LessonInline(admin.TabularInline):
@@ -196,19 +197,6 @@ class LessonAdmin(admin.ModelAdmin):
     @admin.display(description=_("preview"))
     def body_preview(self, lesson):
         return mark_safe(render_markdown(lesson.body)) if lesson.body else "–"
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Progress is the learners' own record: instructors read it, never edit it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Enrolment)

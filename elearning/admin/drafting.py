@@ -14,7 +14,7 @@ from quiz.models import DraftState, QuestionDraft
 
 from .. import drafting
 from ..models import DraftRun, Lesson
-from .courses import ReadOnlyAdmin
+from .base import ReadOnlyAdmin
 
 
 @admin.register(DraftRun)

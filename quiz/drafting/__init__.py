@@ -106,7 +106,9 @@ def _draftable(own, course, topic):
 def _course_statement_choices(text, title):
     """The course's 'laquelle de ces affirmations …' items, each lesson taking those its
     own statements key: their options come from the whole course, their stem names what
-    the course's title does. Cached, as analyse() is, for the course's lessons."""
+    the course's title does. Memoised, as analyse() is, for the course's lessons: a pure
+    function of its text arguments (the key is the text itself, so it is never stale), run
+    only in the drafting worker, on spaCy's parse, which Django's cache could not pickle."""
     course = analyse(text)
     topic = topic_phrase(title, course)
     stated = [
