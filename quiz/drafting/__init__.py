@@ -35,11 +35,13 @@ from .drafts import (
     TRUE_FALSE,
     Draft,
     draft_key,
+    inner_quotes,
     normalise,
     rank,
 )
 from .figures import figure_drafts, figures_of
 from .fluency import has_slips
+from .matching import matching_drafts
 from .pipeline import PIPELINE, load_pipeline
 from .ranking import clarity, without_cues_first
 from .select_all import select_all_drafts
@@ -49,7 +51,8 @@ from .true_false import true_false_drafts
 
 __all__ = [
     "BLANK", "FALSE", "MULTIPLE", "PIPELINE", "SINGLE", "TRUE", "TRUE_FALSE", "Draft",
-    "draft_key", "draft_questions", "is_well_formed", "load_pipeline", "similar_lengths",
+    "draft_key", "draft_questions", "inner_quotes", "is_well_formed", "load_pipeline",
+    "similar_lengths",
 ]  # fmt: skip
 
 
@@ -80,6 +83,7 @@ def draft_questions(text, *, context=None, limit=None, topic=None, title=None):
         made += [draft for draft in tf if draft.answer == FALSE] or tf
         candidates += [replace(draft, score=draft.score + weight) for draft in made]
     candidates += select_all_drafts(own, course)
+    candidates += matching_drafts(text)
     own = {normalise(draft.source_sentence) for _statement, tf in stated for draft in tf}
     candidates += [
         draft

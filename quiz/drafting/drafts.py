@@ -1,6 +1,7 @@
 """A draft, its key, and the order drafts are proposed in."""
 
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -57,7 +58,12 @@ def quoted(sentence):
     why, not only what the question said."""
     source = getattr(sentence, "source", sentence)
     parts = [getattr(sentence, "preceding", ""), source, getattr(sentence, "following", "")]
-    return "« " + " ".join(as_sentence(part) for part in parts if part) + " »"
+    return "« " + " ".join(inner_quotes(as_sentence(part)) for part in parts if part) + " »"
+
+
+def inner_quotes(text):
+    """Quotation marks inside a quotation, the French way: « … “main d'accoucheur” … »."""
+    return re.sub(r"«\s*(.*?)\s*»", r"“\1”", text)
 
 
 def explains_more(sentence):

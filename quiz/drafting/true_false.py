@@ -11,6 +11,7 @@ from .drafts import (
     TRUE_FALSE,
     capitalise,
     explains_more,
+    inner_quotes,
     make_draft,
     normalise,
     quoted,
@@ -178,7 +179,7 @@ def claim_of(draft):
 def _statement(statement, is_true, sentence, score, course):
     if not is_true and normalise(statement) in course.normalised_sentences:
         return None  # the "false" version is something the course says
-    stem = STEM_OPENING + statement + STEM_CLOSING
+    stem = STEM_OPENING + inner_quotes(statement) + STEM_CLOSING
     choices = ((TRUE, is_true), (FALSE, not is_true))
     answer = TRUE if is_true else FALSE
     draft = make_draft(TRUE_FALSE, stem, choices, answer, sentence, score)

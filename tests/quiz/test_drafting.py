@@ -590,7 +590,8 @@ def test_the_shipped_course_gives_well_formed_drafts(shipped_drafts):
         assert len(of_kind(shipped_drafts, kind)) >= floor, kind
     assert all(is_well_formed(draft) for draft in shipped_drafts)
     for draft in shipped_drafts:
-        assert draft.source_sentence and draft.source_sentence in draft.explanation
+        assert draft.source_sentence
+        assert drafting.inner_quotes(draft.source_sentence) in draft.explanation
 
 
 def _true_claims(draft):

@@ -732,3 +732,97 @@ def test_the_topic_is_found_where_the_parser_cuts_its_name():
     assert analysis.topic_phrase("Syndrome de Guillain-Barré", course) == (
         "le syndrome de Guillain-Barré"
     )
+
+
+# --- Matching a list's names and descriptions (quiz.drafting.matching) -------------------
+
+PAIN_TYPES = """Types :
+
+- **douleur aiguë** : signal d'alarme, récente, cède avec sa cause
+- **douleur nociceptive** : lésion des tissus (fracture, plaie, inflammation) ; répond aux antalgiques habituels
+- **douleur neuropathique** : lésion du système nerveux ; brûlure, décharges électriques ; répond mal aux antalgiques habituels
+- **douleur induite par les soins** : prévisible, donc à prévenir (pansement, mobilisation)
+"""  # noqa: E501
+
+
+def matching(text):
+    return [d for d in draft_questions(text) if "correspond" in d.stem]
+
+
+def test_a_described_name_is_asked_among_the_other_names_of_its_list():
+    drafts = {d.answer: d for d in matching(PAIN_TYPES) if d.stem.startswith("Quel terme")}
+    draft = drafts["Douleur neuropathique"]
+    assert draft.stem == (
+        "Quel terme correspond à la description suivante : « lésion du système nerveux ; "
+        "brûlure, décharges électriques ; répond mal aux antalgiques habituels » ?"
+    )
+    assert {text for text, _correct in draft.choices} >= {
+        "Douleur neuropathique",
+        "Douleur nociceptive",
+        "Douleur aiguë",
+    }
+    assert "Douleur neuropathique :" in draft.explanation
+    assert not any(find_cues(d.stem, d.choices) for d in drafts.values())
+
+
+def test_a_name_is_asked_the_other_way_round_among_short_descriptions():
+    drafts = [d for d in matching(PAIN_TYPES) if d.stem.startswith("Quelle description")]
+    draft = next(d for d in drafts if "« Douleur aiguë »" in d.stem)
+    assert draft.answer == "Signal d'alarme, récente, cède avec sa cause"
+    assert len(draft.choices) >= 3
+
+
+@pytest.mark.parametrize(
+    ("items", "why"),
+    [
+        # Verbs and adverbs name nothing: 'tracer', 'quand', 'comparer les scores'.
+        (
+            [
+                "tracer : score, outil utilisé, heure, action, résultat",
+                "quand : à l'entrée, à intervalles réguliers, à chaque plainte",
+                "comparer les scores : un score ne se compare qu'avec ceux du même patient",
+            ],
+            "not names",
+        ),
+        # A mnemonic's letters: the description starts with the answer.
+        (
+            [
+                "P = Provoquée ou calmée par quoi, position, mouvement",
+                "Q = Qualité de la douleur, brûlure, étau",
+                "R = Région de la douleur et irradiation",
+            ],
+            "letters",
+        ),
+        # Two named things are no list to choose from.
+        (
+            [
+                "Algoplus : douleur aiguë de la personne âgée qui ne peut pas communiquer",
+                "Doloplus : douleur chronique de la personne âgée, mieux rempli en équipe",
+            ],
+            "two",
+        ),
+        # A description that names its own thing gives the answer.
+        (
+            [
+                "Crampe : une crampe est une contraction douloureuse et prolongée",
+                "Fasciculation : une fasciculation est une secousse brève et visible",
+                "Myoclonie : une myoclonie est un sursaut bref et involontaire",
+            ],
+            "echo",
+        ),
+    ],
+)
+def test_no_matching_item_without_three_named_and_described_things(items, why):
+    text = "Notes :\n\n" + "\n".join(f"- {item}" for item in items) + "\n"
+    assert matching(text) == [], why
+
+
+def test_short_names_of_different_lengths_are_options_alike():
+    text = (
+        "Échelles :\n\n"
+        "- Algoplus : douleur aiguë de la personne âgée qui ne peut pas communiquer\n"
+        "- Doloplus : douleur chronique de la personne âgée\n"
+        "- BPS (Behavioral Pain Scale) : patient sédaté et ventilé en réanimation\n"
+    )
+    draft = next(d for d in matching(text) if d.answer == "BPS")
+    assert sorted(text for text, _c in draft.choices) == ["Algoplus", "BPS", "Doloplus"]
