@@ -1,10 +1,17 @@
-"""'Quel terme correspond à … ?' items from a list whose items each name a thing and say
+"""'À quoi correspond … ?' items from a list whose items each name a thing and say
 what it is ('- douleur neuropathique : lésion du système nerveux ; brûlure, …', '- palier 2 :
 opioïdes faibles (tramadol, codéine)', '- Algoplus : douleur aiguë de la personne âgée …'):
 one item's description in the stem, its name among the names of the other items. Lecture
 notes, patient pages and handouts set terms apart this way more than in sentences, and the
 distractors are plausible by construction: the author put them side by side, as things of one
-kind to tell apart, and each is wrong for this description since the list says what it is."""
+kind to tell apart, and each is wrong for this description since the list says what it is.
+
+The stem names what the list is about (its introduction, 'Paliers de l'OMS :', or else the
+heading it is under), since 'palier 2' or 'Algoplus' mean nothing on their own. Lecture
+notes' symbols ('→', '≥', '= douleur') stay out of stems and options: the parts of a
+description that use them are left out. A list of 'Troubles moteurs', 'Troubles urinaires'
+… is left alone: the name of a kind of disorder says what it covers ('vessie' answers
+'Troubles urinaires'), so the item tests nothing."""
 
 import re
 from dataclasses import dataclass, replace
@@ -36,11 +43,28 @@ MAX_OPTIONS = 4
 MAX_OPTION_WORDS = 12  # a description longer than this is no option to read on a phone
 
 
+# Below a clean true/false: on the development set, most of these needed a light edit (a
+# distractor the description also fits, a stem to reword).
+NAMED_SCORE, DESCRIBED_SCORE = 2.2, 2.0
+
+
+# Nouns that name a kind of disorder by the system it touches: their adjective gives the
+# answer away ('troubles urinaires' for a description that says 'vessie').
+TRANSPARENT_NOUNS = {"trouble", "signe", "symptôme", "atteinte", "déficit", "manifestation"}
+
+
+# Note-taking symbols: a part of a description with one is a note, not a phrase.
+_NOTE_SYMBOL = re.compile(r"→|⇒|≥|≤|(?<![\w(])[<>](?!\w)|\s=\s|^=\s")
+
+
+_EQUALS_IN_PARENTHESES = re.compile(r"(\([^()]*?)\s=\s([^()]*\))")
+
+
 @dataclass(frozen=True)
 class Entry:
     name: str  # as an option: capitalised, without what it spells out in parentheses
-    description: str
-    source: str  # the list's item, quoted by the explanation
+    description: str  # as the stem quotes it: short, without notes' symbols
+    said: str  # all the list says of it without notes' symbols, for the explanation
 
 
 def matching_drafts(text):
@@ -53,12 +77,25 @@ def matching_drafts(text):
         entries = [entry for item in block.texts if (entry := _entry(item))]
         if len(entries) < 3:
             continue
+        about = _about(block)
         for entry in entries:
             others = [other for other in entries if other is not entry]
             drafts += [
-                draft for draft in (_named(entry, others), _described(entry, others)) if draft
+                draft
+                for draft in (_named(entry, others, about), _described(entry, others, about))
+                if draft
             ]
     return drafts
+
+
+def _about(block):
+    """What the list is about, to open the stem with: its introduction when that is a noun
+    phrase of two words or more ('Paliers de l'OMS'), else the heading it is under."""
+    intro = _PARENTHESIS.sub("", block.intro).strip().rstrip(" :")
+    doc = parse(intro) if intro else []
+    if len(intro.split()) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return intro
+    return block.heading.strip().rstrip(" :")
 
 
 def _entry(item):
@@ -68,10 +105,24 @@ def _entry(item):
     name = _PARENTHESIS.sub("", match.group("name")).strip()
     if not _is_name(name):
         return None
-    description = _description(match.group("description"))
+    said = _without_notes(match.group("description"))
+    description = _description(said)
     if description is None or _echoes(description, name):
         return None
-    return Entry(capitalise(name), description, item)
+    return Entry(capitalise(name), description, said)
+
+
+def _without_notes(text):
+    """The description without its parts that use notes' symbols ('score ≥ 2/5 = douleur
+    probable'); an '=' inside parentheses reads as a colon ('AINS : anti-inflammatoires …')."""
+    text = inner_quotes(text.strip().rstrip(" ;.,"))
+    text = _EQUALS_IN_PARENTHESES.sub(r"\1 : \2", text)
+    kept = []
+    for part in re.split(r" ; |\. ", text):
+        if _NOTE_SYMBOL.search(part):
+            break
+        kept.append(part.strip().rstrip(" ;.,"))
+    return " ; ".join(kept)
 
 
 def _is_name(name):
@@ -89,20 +140,19 @@ def _is_name(name):
     first = doc[0]
     if first.pos_ == "VERB" and (len(doc) == 1 or doc[1].pos_ in ("DET", "ADP", "PRON")):
         return False  # 'tracer', 'comparer les scores', not 'palier 2'
+    if first.lemma_.lower() in TRANSPARENT_NOUNS or first.lower_.rstrip("s") in TRANSPARENT_NOUNS:
+        return False  # 'Troubles urinaires': the name says what it covers
     return any(t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text.isupper() for t in doc)
 
 
 def _description(text):
-    """What the item says the thing is: its first part ('… ; 5 items …' cut) when the whole
-    is long, as long as what is left still says something."""
-    text = inner_quotes(text.strip().rstrip(" ;.,"))
+    """What the item says the thing is, for the stem: its first part ('… ; 10 items' cut)
+    when the whole is long, as long as what is left still says something."""
     if not text[:1].isalnum():
-        return None  # '> 3 mois ; = maladie …': a note to rewrite before it is a question
-    text = text.split(". ", 1)[0]  # its first sentence
+        return None
     low, high = DESCRIPTION_WORDS
-    for mark in (" ; ", " → "):
-        if len(text.split()) > high and mark in text:
-            text = text.split(mark, 1)[0].rstrip(" ;.,")
+    if len(text.split()) > high:
+        text = text.split(" ; ", 1)[0]
     if not low <= len(text.split()) <= high:
         return None
     return text
@@ -115,7 +165,7 @@ def _echoes(description, name):
     return bool(words & said)
 
 
-def _named(entry, others):
+def _named(entry, others, about):
     """The name, among the others' names, for the entry's description."""
     others = [
         other
@@ -132,16 +182,16 @@ def _named(entry, others):
             break
     if len(chosen) < 2:
         return None
-    stem = f"Quel terme correspond à la description suivante : « {entry.description} » ?"
+    stem = _stem(about, f"à quoi correspond « {entry.description} » ?")
     options = [entry.name, *(other.name for other in chosen)]
     choices = ordered_choices(options, entry.name)
     if find_cues(stem, choices):
         return None
-    score = 2.5 + 0.1 * (len(options) - 3)
-    return _explained(make_draft(SINGLE, stem, choices, entry.name, entry.source, score), chosen)
+    score = NAMED_SCORE + 0.1 * (len(options) - 3)
+    return _draft(stem, choices, entry.name, entry, chosen, score)
 
 
-def _described(entry, others):
+def _described(entry, others, about):
     """The other way round: the entry's description among the others' descriptions, where
     each is short enough to read as an option and none gives itself away by its length."""
     if len(entry.description.split()) > MAX_OPTION_WORDS:
@@ -159,18 +209,23 @@ def _described(entry, others):
             break
     if len(chosen) < 2:
         return None
-    stem = f"Quelle description correspond à « {entry.name} » ?"
+    stem = _stem(about, f"quelle description correspond à « {entry.name} » ?")
     options = [answer, *(capitalise(other.description) for other in chosen)]
     choices = ordered_choices(options, answer)
     if find_cues(stem, choices):
         return None
-    return _explained(make_draft(SINGLE, stem, choices, answer, entry.source, 2.3), chosen)
+    return _draft(stem, choices, answer, entry, chosen, DESCRIBED_SCORE)
 
 
-def _explained(draft, others):
-    """The explanation quotes the entry, then what the list says of each distractor: telling
-    them apart is what the question teaches."""
+def _stem(about, question):
+    return f"{about} : {question}" if about else capitalise(question)
+
+
+def _draft(stem, choices, answer, entry, others, score):
+    """The draft, whose explanation quotes what the list says of the answer, then what it
+    says of each distractor: telling them apart is what the question teaches."""
+    source = f"{entry.name} : {entry.said}."
+    draft = make_draft(SINGLE, stem, choices, answer, source, score)
     quotes = [f"« {other.name} : {other.description} »" for other in others]
     apart = ", de ".join(quotes[:-1]) + f" et de {quotes[-1]}"
-    quoted = draft.explanation if draft.explanation.endswith(".") else f"{draft.explanation}."
-    return replace(draft, explanation=f"{quoted} À distinguer de {apart}.")
+    return replace(draft, explanation=f"D'après le cours : « {source} » À distinguer de {apart}.")

@@ -736,7 +736,9 @@ def test_the_topic_is_found_where_the_parser_cuts_its_name():
 
 # --- Matching a list's names and descriptions (quiz.drafting.matching) -------------------
 
-PAIN_TYPES = """Types :
+PAIN_TYPES = """## Types de douleur
+
+Types :
 
 - **douleur aiguë** : signal d'alarme, récente, cède avec sa cause
 - **douleur nociceptive** : lésion des tissus (fracture, plaie, inflammation) ; répond aux antalgiques habituels
@@ -750,10 +752,10 @@ def matching(text):
 
 
 def test_a_described_name_is_asked_among_the_other_names_of_its_list():
-    drafts = {d.answer: d for d in matching(PAIN_TYPES) if d.stem.startswith("Quel terme")}
+    drafts = {d.answer: d for d in matching(PAIN_TYPES) if "à quoi correspond" in d.stem}
     draft = drafts["Douleur neuropathique"]
     assert draft.stem == (
-        "Quel terme correspond à la description suivante : « lésion du système nerveux ; "
+        "Types de douleur : à quoi correspond « lésion du système nerveux ; "
         "brûlure, décharges électriques ; répond mal aux antalgiques habituels » ?"
     )
     assert {text for text, _correct in draft.choices} >= {
@@ -766,8 +768,9 @@ def test_a_described_name_is_asked_among_the_other_names_of_its_list():
 
 
 def test_a_name_is_asked_the_other_way_round_among_short_descriptions():
-    drafts = [d for d in matching(PAIN_TYPES) if d.stem.startswith("Quelle description")]
+    drafts = [d for d in matching(PAIN_TYPES) if "quelle description" in d.stem]
     draft = next(d for d in drafts if "« Douleur aiguë »" in d.stem)
+    assert draft.stem == "Types de douleur : quelle description correspond à « Douleur aiguë » ?"
     assert draft.answer == "Signal d'alarme, récente, cède avec sa cause"
     assert len(draft.choices) >= 3
 
@@ -801,6 +804,15 @@ def test_a_name_is_asked_the_other_way_round_among_short_descriptions():
             ],
             "two",
         ),
+        # A kind of disorder named by the system it touches says what it covers.
+        (
+            [
+                "Troubles moteurs : faiblesse d'un ou de plusieurs membres, raideur",
+                "Troubles sensitifs : fourmillements, engourdissements, sensation de brûlure",
+                "Troubles urinaires : besoins pressants, fuites, vidange incomplète de la vessie",
+            ],
+            "transparent",
+        ),
         # A description that names its own thing gives the answer.
         (
             [
@@ -815,6 +827,35 @@ def test_a_name_is_asked_the_other_way_round_among_short_descriptions():
 def test_no_matching_item_without_three_named_and_described_things(items, why):
     text = "Notes :\n\n" + "\n".join(f"- {item}" for item in items) + "\n"
     assert matching(text) == [], why
+
+
+def test_the_stem_says_what_the_list_is_about_and_keeps_out_notes_symbols():
+    text = (
+        "## Traitement\n\n"
+        "Paliers de l'OMS (Organisation mondiale de la santé) :\n\n"
+        "1. palier 1 : non opioïdes (paracétamol, AINS = anti-inflammatoires) ; EN ≥ 4 → IDE\n"
+        "2. palier 2 : opioïdes faibles (tramadol, codéine)\n"
+        "3. palier 3 : opioïdes forts (morphine, oxycodone)\n"
+    )
+    drafts = {d.answer: d for d in matching(text) if "à quoi correspond" in d.stem}
+    assert drafts["Palier 1"].stem == (
+        "Paliers de l'OMS : à quoi correspond « non opioïdes (paracétamol, AINS : "
+        "anti-inflammatoires) » ?"
+    )
+    assert not any(mark in drafts["Palier 1"].explanation for mark in ("→", "≥", " = "))
+    assert drafts["Palier 2"].explanation == (
+        "D'après le cours : « Palier 2 : opioïdes faibles (tramadol, codéine). » À distinguer de "
+        "« Palier 1 : non opioïdes (paracétamol, AINS : anti-inflammatoires) » et de "
+        "« Palier 3 : opioïdes forts (morphine, oxycodone) »."
+    )
+
+
+def test_matching_items_rank_below_a_clean_true_false():
+    text = PAIN_TYPES + "\nLe calcium stabilise la membrane des cellules nerveuses.\n"
+    drafts = draft_questions(text)
+    negated = [d for d in drafts if d.kind == "true_false" and d.answer == "Faux"]
+    assert negated and matching(text)
+    assert max(d.score for d in matching(text)) < max(d.score for d in negated)
 
 
 def test_short_names_of_different_lengths_are_options_alike():
