@@ -53,6 +53,13 @@ NAMED_SCORE, DESCRIBED_SCORE = 2.2, 2.0
 TRANSPARENT_NOUNS = {"trouble", "signe", "symptôme", "atteinte", "déficit", "manifestation"}
 
 
+# Headings that say nothing of what a list is about.
+GENERIC_HEADINGS = {
+    "définitions", "définition", "généralités", "introduction", "à retenir", "points clés",
+    "en résumé", "résumé", "notes", "rappels",
+}  # fmt: skip
+
+
 # Note-taking symbols: a part of a description with one is a note, not a phrase.
 _NOTE_SYMBOL = re.compile(r"→|⇒|≥|≤|(?<![\w(])[<>](?!\w)|\s=\s|^=\s")
 
@@ -77,7 +84,7 @@ def matching_drafts(text):
         entries = [entry for item in block.texts if (entry := _entry(item))]
         if len(entries) < 3:
             continue
-        about = _about(block)
+        about = _about(block, entries)
         for entry in entries:
             others = [other for other in entries if other is not entry]
             drafts += [
@@ -88,14 +95,22 @@ def matching_drafts(text):
     return drafts
 
 
-def _about(block):
+def _about(block, entries):
     """What the list is about, to open the stem with: its introduction when that is a noun
-    phrase of two words or more ('Paliers de l'OMS'), else the heading it is under."""
+    phrase of two words or more ('Paliers de l'OMS'); else, where every name opens on the
+    same noun ('Douleur aiguë', 'Douleur chronique' …), the kinds of that noun ('Types de
+    douleur'); else the heading it is under, unless that says no more than 'Définitions'."""
     intro = _PARENTHESIS.sub("", block.intro).strip().rstrip(" :")
     doc = parse(intro) if intro else []
     if len(intro.split()) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
         return intro
-    return block.heading.strip().rstrip(" :")
+    firsts = {entry.name.split()[0].lower() for entry in entries}
+    if len(firsts) == 1 and all(len(entry.name.split()) > 1 for entry in entries):
+        (noun,) = firsts
+        if parse(noun)[0].pos_ == "NOUN":
+            return f"Types de {noun}"
+    heading = block.heading.strip().rstrip(" :")
+    return "" if heading.lower() in GENERIC_HEADINGS else heading
 
 
 def _entry(item):

@@ -850,6 +850,32 @@ def test_the_stem_says_what_the_list_is_about_and_keeps_out_notes_symbols():
     )
 
 
+@pytest.mark.parametrize(
+    ("heading", "intro", "about"),
+    [
+        (
+            "Traitement",
+            "Paliers de l'OMS (Organisation mondiale de la santé) :",
+            "Paliers de l'OMS",
+        ),
+        ("Définitions", "Types :", "Types de douleur"),  # every name opens on 'douleur'
+        ("Échelles d'hétéro-évaluation", "", "Échelles d'hétéro-évaluation"),
+    ],
+)
+def test_the_stem_opens_on_what_the_list_is_about(heading, intro, about):
+    names = ["douleur aiguë", "douleur chronique", "douleur nociceptive"]
+    if heading.startswith("Échelles"):
+        names = ["Algoplus", "Doloplus", "BPS"]
+    items = [
+        f"- {names[0]} : signal d'alarme, récente, cède avec sa cause",
+        f"- {names[1]} : dure plus de trois mois, une maladie à part entière",
+        f"- {names[2]} : lésion des tissus, répond aux antalgiques habituels",
+    ]
+    text = f"## {heading}\n\n{intro}\n\n" + "\n".join(items) + "\n"
+    stems = [d.stem for d in matching(text)]
+    assert stems and all(stem.startswith(f"{about} : ") for stem in stems), stems
+
+
 def test_matching_items_rank_below_a_clean_true_false():
     text = PAIN_TYPES + "\nLe calcium stabilise la membrane des cellules nerveuses.\n"
     drafts = draft_questions(text)
