@@ -29,22 +29,23 @@ TARGETS = {
     "usable_per_100_words": 2.0,
 }
 
-# Measured on 2026-12-01 (third session), every new draft judged by an instructor who does
-# not tune the rules: 50 drafts, 36 % usable as is, 76 % after a light edit, 24 % unusable,
-# 30 % as is in the best-ranked fifth, 10 % not true/false, 0.76 usable drafts per 100 words.
-# The session before ended at 30 %, 70 %, 30 %, 27 %, 9 % and 0.76 (54 drafts); the gain came
-# from rules developed on three more development texts in the test set's shapes (a statement
-# that does not name its disease tied to it, no statement from a list item without its article
-# or from an introduction with its verb, no negation denying an indefinite subject anything,
-# figures after 'ne … que' or 'environ'). Still short of every target: too few drafts per text,
-# and too few of them beyond true/false (see the closing note of issue 12's sessions).
+# Measured on 2026-12-01 (fifth session), every new draft judged by an instructor who does
+# not tune the rules: 54 drafts, 33 % usable as is, 78 % after a light edit, 22 % unusable,
+# 27 % as is in the best-ranked fifth, 17 % not true/false, 0.85 usable drafts per 100 words.
+# The session before ended at 36 %, 76 %, 24 %, 30 %, 10 % and 0.76 (50 drafts). The change:
+# 'à quoi correspond …' items from lists that name things and say what each is
+# (quiz.drafting.matching), four on this set, each usable after a light edit. No draft that
+# came out before got a worse verdict; the as-is share and the best fifth fell because the
+# four are shares' new members (18 as is of 54 rather than of 50; a fifth of 11 rather than
+# 10), against the three figures furthest from their targets, which rose. That trade was
+# decided and is pinned here: a later change that lowers any of these figures fails.
 FLOORS = {
-    "as_is": 0.36,
-    "after_light_edit": 0.76,
-    "unusable": 0.24,  # at most
-    "best_fifth_as_is": 0.30,
-    "not_true_false": 0.10,
-    "usable_per_100_words": 0.76,
+    "as_is": 0.33,  # measured 33.3 %
+    "after_light_edit": 0.77,  # measured 77.8 %
+    "unusable": 0.23,  # at most (measured 22.2 %)
+    "best_fifth_as_is": 0.27,
+    "not_true_false": 0.16,
+    "usable_per_100_words": 0.84,
 }
 
 
