@@ -1,4 +1,5 @@
-"""The shipped content: courses and their quizzes, loaded without overwriting edits.
+"""The shipped content: courses, their question banks and quizzes, loaded without
+overwriting edits.
 
 The files in ``fixtures/`` are Django fixtures with natural keys: ``manage.py loaddata``
 loads them into an empty database. But ``loaddata`` overwrites every object it finds by
@@ -7,18 +8,20 @@ natural key, and a school's instructors edit the shipped course in the admin: a 
 creates what is missing:
 
 - a course, lesson or glossary term that exists (matched by its natural key) is kept as it
-  is; one that is missing is created (``load_missing``);
-- a shipped quiz is created, with its questions, choices, question sources and draw rules,
-  only where its lesson (or the course) has no quiz and no quiz has its title, and is then
-  given to that lesson (or course) (``load_question_bank``). A quiz an instructor attached,
-  edited, renamed or unlinked is hers, and nothing of the shipped one is added to it.
+  is; one that is missing is created, a course with its question bank (``load_missing``);
+- the shipped questions (with their categories, choices and sources) go into a course's
+  bank only while that bank holds no question: a bank with questions is the instructors'
+  (``load_question_bank``);
+- a shipped quiz is created, with its draw rules and the questions it picks, only where its
+  lesson (or the course) has no quiz and no quiz has its title, and is then given to that
+  lesson (or course). A quiz an instructor attached, edited, renamed or unlinked is hers,
+  and nothing of the shipped one is added to it.
 
 When a later release corrects a shipped question, a data migration brings the correction to
 the questions nobody has edited (``revise_shipped_questions``).
 """
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,21 +31,24 @@ from django.core import serializers
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
 
-from quiz.models import Quiz
+from quiz.models import Bank, Quiz
+
+from .models import Course
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 COURSE_MODELS = {"elearning.course", "elearning.lesson", "elearning.glossaryterm"}
 # Where a course's quizzes hang: the field of the course or lesson that names one.
 QUIZ_LINKS = {"elearning.course": "final_quiz", "elearning.lesson": "checkpoint_quiz"}
-# What a quiz is made of, and the field that names what each part belongs to: a part is
-# created with what it belongs to, never added to an object that exists.
-QUIZ_PARTS = {
-    "quiz.question": "quiz",
-    "quiz.choice": "question",
-    "quiz.drawrule": "quiz",
-    "elearning.questionsource": "question",
+# What a bank holds, and how a record names its bank (the path of natural-key fields).
+BANK_PARTS = {
+    "quiz.category": ("bank",),
+    "quiz.question": ("bank",),
+    "quiz.choice": ("question", 1),
+    "elearning.questionsource": ("question", 1),
 }
+# What a quiz is made of besides its settings: created with a quiz this load creates.
+QUIZ_PARTS = {"quiz.drawrule", "quiz.quizquestion"}
 
 
 def shipped_fixtures():
@@ -57,12 +63,17 @@ class LoadReport:
 
 @transaction.atomic
 def load_missing(paths=None):
-    """Create the fixtures' courses, lessons and glossary terms that do not exist yet; keep
-    the others untouched. Their quizzes are ``load_question_bank``'s."""
+    """Create the fixtures' courses (each with its question bank), lessons and glossary terms
+    that do not exist yet; keep the others untouched. Their questions and quizzes are
+    ``load_question_bank``'s."""
     report = LoadReport()
-    for record in _records(paths):
+    records = list(_records(paths))
+    banks = {(r["fields"]["name"],): r for r in records if r["model"] == "quiz.bank"}
+    for record in records:
         if record["model"] not in COURSE_MODELS:
             continue
+        if record["model"] == "elearning.course" and not _exists(record):
+            _load_if_missing(banks[tuple(record["fields"]["bank"])])
         instance, created = _load_if_missing(_without_quiz_link(record))
         (report.created if created else report.kept).append(f"{instance._meta.label}: {instance}")
     return report
@@ -70,26 +81,32 @@ def load_missing(paths=None):
 
 @transaction.atomic
 def load_question_bank(paths=None):
-    """Create the fixtures' quizzes where a lesson or the course has none, and give them to it.
+    """Fill the fixtures' banks that hold no question yet, then create the fixtures' quizzes
+    where a lesson or the course has none, and give them to it.
 
-    A quiz is created with everything it is made of, or not at all: where its lesson (or
-    the course) is missing or has a quiz already, or where a quiz of its title exists (the
-    shipped one, kept by an instructor who unlinked it), nothing of it is. Categories are
-    created as the new questions and draw rules need them. Returns the titles of the quizzes
-    created.
+    A quiz is created with its draw rules and the questions it picks (those its bank has),
+    or not at all: where its lesson (or the course) is missing or has a quiz already, or
+    where a quiz of its title exists (the shipped one, kept by an instructor who unlinked
+    it), nothing of it is. Returns the titles of the quizzes created.
     """
     records = list(_records(paths))
+    empty = {
+        bank.natural_key()
+        for bank in Bank.objects.filter(
+            name__in=[r["fields"]["name"] for r in records if r["model"] == "quiz.bank"],
+            course__isnull=False,
+            questions__isnull=True,
+        )
+    }
+    for record in records:
+        if record["model"] in BANK_PARTS and _bank_of(record) in empty:
+            _load_if_missing(record)
     places = {
         tuple(record["fields"][link]): record
         for record in records
         if (link := QUIZ_LINKS.get(record["model"])) and record["fields"].get(link)
     }
-    categories = {
-        (record["fields"]["name"],): record
-        for record in records
-        if record["model"] == "quiz.category"
-    }
-    created = defaultdict(set)  # model label: the natural keys of what this load created
+    created = set()  # the natural keys of the quizzes this load created
     titles = []
     for record in records:
         model = record["model"]
@@ -98,24 +115,23 @@ def load_question_bank(paths=None):
             place = _empty_place(places.get((title,)))
             if place is None or Quiz.objects.filter(title=title).exists():
                 continue
-            quiz, _created = _load_if_missing(record)
-            created[model].add(quiz.natural_key())
+            if place._meta.label_lower == "elearning.lesson":
+                bank = place.course.bank
+            else:
+                bank = place.bank
+            quiz, _created = _load_if_missing(
+                {**record, "fields": {**record["fields"], "bank": bank.natural_key()}}
+            )
+            created.add(quiz.natural_key())
             link = QUIZ_LINKS[place._meta.label_lower]
             setattr(place, link, quiz)
             place.save(update_fields=[link, "updated_at"])
             titles.append(quiz.title)
-        elif model in QUIZ_PARTS:
-            owner = global_apps.get_model(model)._meta.get_field(QUIZ_PARTS[model])
-            if (
-                tuple(record["fields"][owner.name])
-                not in created[owner.related_model._meta.label_lower]
-            ):
-                continue
-            if category := record["fields"].get("category"):
-                _load_if_missing(categories[tuple(category)])
-            part, _created = _load_if_missing(record)
-            if hasattr(part, "natural_key"):
-                created[model].add(part.natural_key())
+        elif model in QUIZ_PARTS and tuple(record["fields"]["quiz"]) in created:
+            try:
+                _load_if_missing(record)
+            except DeserializationError:
+                continue  # a question or category the instructors' bank does not have
     return titles
 
 
@@ -123,6 +139,17 @@ def _records(paths):
     for path in paths or shipped_fixtures():
         with open(path, encoding="utf-8") as stream:
             yield from json.load(stream)
+
+
+def _bank_of(record):
+    """The natural key of the bank a bank part's record names."""
+    name, *index = BANK_PARTS[record["model"]]
+    value = record["fields"][name]
+    return tuple(value[index[0] :]) if index else tuple(value)
+
+
+def _exists(course_record):
+    return Course.objects.filter(slug=course_record["fields"]["slug"]).exists()
 
 
 def _load_if_missing(record):
@@ -236,7 +263,10 @@ def _refiled(Category, category, current, target):
         or category.name != current["category"]
     ):
         return category
-    return Category.objects.filter(name=target["category"]).first() or category
+    siblings = Category.objects.filter(name=target["category"])
+    if any(field.name == "bank" for field in Category._meta.fields):
+        siblings = siblings.filter(bank_id=category.bank_id)  # after the banks came
+    return siblings.first() or category
 
 
 def _choice_rows(entry):

@@ -26,7 +26,10 @@ INSTRUCTOR_PERMISSIONS = {
         "draftsource": ("view",),
     },
     "quiz": {
+        # A course's bank comes with the course; deleting one is the superuser's.
+        "bank": ("add", "change", "view"),
         "quiz": ("add", "change", "delete", "view"),
+        "quizquestion": ("add", "change", "delete", "view"),
         "question": ("add", "change", "delete", "view"),
         "choice": ("add", "change", "delete", "view"),
         "category": ("add", "change", "delete", "view"),

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
+from quiz.models import Bank
+
 
 def quiz_url(course_slug, quiz_pk):
     """The page of a course's quiz (a checkpoint or the final quiz), or None without one."""
@@ -173,6 +175,15 @@ class Course(models.Model):
         default=False,
         help_text=_("Only published courses are shown to learners."),
     )
+    bank = models.OneToOneField(
+        "quiz.Bank",
+        on_delete=models.PROTECT,
+        related_name="course",
+        verbose_name=_("question bank"),
+        help_text=_(
+            "Where the course's questions live, by category: its quizzes pick and draw from it."
+        ),
+    )
     final_quiz = models.OneToOneField(
         "quiz.Quiz",
         on_delete=models.SET_NULL,
@@ -194,6 +205,11 @@ class Course(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.bank_id is None:  # every course has its question bank
+            self.bank = Bank.objects.create(name=Bank.free_name(self.title))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("course_detail", kwargs={"course_slug": self.slug})

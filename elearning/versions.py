@@ -4,9 +4,10 @@ process and every app server sees a change on its next request.
 
 - The content version (``ContentVersion``'s one row) covers what the course page, the
   lesson pages and the dashboard show of courses, lessons and quizzes. It moves on with
-  every save and deletion of a course, a lesson, a glossary term, a quiz, its draw rules
-  or its questions, through the signals connected below (a quiz's deletion too, whose
-  ``SET_NULL`` on a course or a lesson is an UPDATE that saves nothing). A
+  every save and deletion of a course, a lesson, a glossary term, a quiz, its draw rules,
+  the questions it picks or a question of a bank, through the signals connected below (a
+  quiz's deletion too, whose ``SET_NULL`` on a course or a lesson is an UPDATE that saves
+  nothing). A
   ``QuerySet.update()`` or ``bulk_create()`` of those models sends no signal: code that
   uses one on a course, a lesson or a quiz calls ``content_changed()`` itself.
 - A learner's progress version (``User.progress_version``) covers her enrolments, lessons
@@ -18,11 +19,11 @@ process and every app server sees a change on its next request.
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from quiz.models import DrawRule, Question, Quiz
+from quiz.models import DrawRule, Question, Quiz, QuizQuestion
 
 from .models import ContentVersion, Course, GlossaryTerm, Lesson, User
 
-CONTENT_MODELS = (Course, Lesson, GlossaryTerm, Quiz, DrawRule, Question)
+CONTENT_MODELS = (Course, Lesson, GlossaryTerm, Quiz, DrawRule, QuizQuestion, Question)
 
 
 def content_version():

@@ -15,15 +15,17 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .attempts import draw_summary
+from .attempts import candidates, draw_summary
 from .copying import duplicate_quiz
 from .cues import find_cues
 from .forms import AnswerForm
@@ -31,12 +33,14 @@ from .grading import display_percent
 from .models import (
     Accommodation,
     Attempt,
+    Bank,
     Category,
     Choice,
     DrawRule,
     Question,
     QuestionStatus,
     Quiz,
+    QuizQuestion,
     Response,
     validate_choices,
 )
@@ -80,68 +84,81 @@ def without_related_icons(field):
 # Quizzes ---------------------------------------------------------------------------------
 
 
+class BankChoicesFormSet(BaseInlineFormSet):
+    """Rows that name a category or a question offer only those of the quiz's bank, read
+    once for the page rather than once per row."""
+
+    bank_field = None  # the row's field to limit: "category" or "question"
+
+    @cached_property
+    def bank_choices(self):
+        model = self.form.base_fields[self.bank_field].queryset.model
+        queryset = model.objects.filter(bank_id=self.instance.bank_id)
+        return queryset, [("", "---------"), *((item.pk, str(item)) for item in queryset)]
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields[self.bank_field]
+        field.queryset, field.choices = self.bank_choices
+
+
+class DrawRuleFormSet(BankChoicesFormSet):
+    bank_field = "category"
+
+
 class DrawRuleInline(admin.TabularInline):
     model = DrawRule
+    formset = DrawRuleFormSet
     extra = 0
-
-
-class QuizQuestionFormSet(BaseInlineFormSet):
-    """Publishing from the quiz page checks the question's choices, as the question page does."""
-
-    def clean(self):
-        super().clean()
-        for form in self.initial_forms:
-            if not form.has_changed() or "status" not in form.changed_data:
-                continue
-            if form.cleaned_data.get("status") != QuestionStatus.PUBLISHED:
-                continue
-            problems = choice_problems(form.instance)
-            if problems:
-                form.add_error(
-                    "status",
-                    ValidationError(
-                        _("Cannot be published: %(problems)s"),
-                        code="unsound_question",
-                        params={"problems": " ".join(problems)},
-                    ),
-                )
-
-
-class QuizQuestionInline(admin.TabularInline):
-    """The quiz's questions at a glance; wording, kind and choices are edited on the question page.
-
-    Neither adding nor deleting here: a question is created with its choices (validated
-    together) on its own page, and deleting one that learners have answered is refused
-    there with the admin's explanation rather than inside this form.
-    """
-
-    model = Question
-    formset = QuizQuestionFormSet
-    fields = ["position", "short_text", "kind", "category", "points", "status"]
-    readonly_fields = ["short_text", "kind"]
-    ordering = ["position", "pk"]
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("category").prefetch_related("choices")
-
-    @admin.display(description=_("question"))
-    def short_text(self, question):
-        return short(question.text)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "category":
-            # Evaluated once for the page, not once per row; and no add/edit/delete icons
-            # crowding a narrow column (categories have their own page).
-            field.choices = list(field.choices)
-            without_related_icons(field)
-        return field
+        return without_related_icons(field) if db_field.name == "category" else field
+
+
+class QuizQuestionFormSet(BankChoicesFormSet):
+    bank_field = "question"
+
+
+class QuizQuestionInline(admin.TabularInline):
+    """The questions the quiz picks from its bank, in their order; wording, kind and choices
+    are edited on the question's page (an edit there shows in every quiz that picks it)."""
+
+    model = QuizQuestion
+    formset = QuizQuestionFormSet
+    fields = ["position", "question", "kind", "category", "status", "edit"]
+    readonly_fields = ["kind", "category", "status", "edit"]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name = _("question picked")
+    verbose_name_plural = _("questions picked from the bank")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("quiz", "question__category")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return without_related_icons(field) if db_field.name == "question" else field
+
+    @admin.display(description=_("kind"))
+    def kind(self, pick):
+        return pick.question.get_kind_display() if pick.question_id else "–"
+
+    @admin.display(description=_("category"))
+    def category(self, pick):
+        return (pick.question.category or "–") if pick.question_id else "–"
+
+    @admin.display(description=_("status"))
+    def status(self, pick):
+        return pick.question.get_status_display() if pick.question_id else "–"
+
+    @admin.display(description=_("question page"))
+    def edit(self, pick):
+        if not pick.question_id:
+            return "–"
+        url = reverse("admin:quiz_question_change", args=[pick.question_id])
+        label = _("Edit question %(number)s") % {"number": pick.question.number}
+        return format_html('<a href="{}">{}</a>', url, label)
 
 
 class AccommodationInline(admin.TabularInline):
@@ -167,11 +184,11 @@ class QuizAdmin(admin.ModelAdmin):
         "time_limit",
         "questions",
     ]
-    list_filter = ["feedback_mode", "grading_method", "review_policy", "shuffle_questions"]
+    list_filter = ["bank", "feedback_mode", "grading_method", "review_policy", "shuffle_questions"]
     search_fields = ["title", "description", "questions__text"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "description"]}),
+        (None, {"fields": ["title", "description", "bank"]}),
         (
             _("Passing and attempts"),
             {"fields": ["pass_mark", "max_attempts", "time_limit_minutes", "grading_method"]},
@@ -199,8 +216,14 @@ class QuizAdmin(admin.ModelAdmin):
         )
 
     def get_inlines(self, request, obj):
-        # A new quiz has no questions yet: they are added on the question page.
-        return self.inlines if obj else [DrawRuleInline, AccommodationInline]
+        # A new quiz picks and draws once its bank is saved.
+        return self.inlines if obj else [AccommodationInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Its picks and draw rules are of its bank: it stays there once it has some.
+        if obj is not None and (obj.picks.exists() or obj.draw_rules.exists()):
+            return [*self.readonly_fields, "bank"]
+        return self.readonly_fields
 
     # Short headings and values, so that the list fits beside its filters.
     @admin.display(description=_("pass mark"), ordering="pass_mark")
@@ -235,16 +258,13 @@ class QuizAdmin(admin.ModelAdmin):
         return [preview, *super().get_urls()]
 
     def preview_view(self, request, pk):
-        """Every published question as a learner sees it, with its answer key. Records nothing."""
+        """Every published question an attempt may show, as a learner sees it, with its
+        answer key: those the quiz picks, then those its draw rules draw from. Records
+        nothing."""
         quiz = get_object_or_404(Quiz, pk=pk)
         if not self.has_view_permission(request, quiz):
             raise PermissionDenied
-        published = list(
-            quiz.questions.published()
-            .select_related("category")
-            .prefetch_related("choices")
-            .order_by("position", "pk")
-        )
+        summary = draw_summary(quiz)
         items = [
             {
                 "question": question,
@@ -256,14 +276,14 @@ class QuizAdmin(admin.ModelAdmin):
                 ),
                 "choices": question.choices.all(),
             }
-            for question in published
+            for question in candidates(quiz)
         ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Preview of “%(quiz)s” as a learner") % {"quiz": quiz},
             "quiz": quiz,
             "items": items,
-            "summary": draw_summary(quiz, published),
+            "summary": summary,
             "drafts": quiz.questions.filter(status=QuestionStatus.DRAFT).count(),
             "opts": self.opts,
             "original": quiz,
@@ -333,26 +353,61 @@ class ChoiceInline(admin.TabularInline):
         return 4 if obj is None else 1
 
 
+class QuestionForm(forms.ModelForm):
+    """A question of a bank; a new one can go straight into a quiz of that bank, at its end
+    (the quiz page's "Add a question" fills that in)."""
+
+    add_to_quiz = forms.ModelChoiceField(
+        Quiz.objects.all(),
+        required=False,
+        label=_("Add to quiz"),
+        help_text=_("Optional: the quiz of this bank that picks the new question, at its end."),
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "bank", "text", "kind", "category", "points", "status", "explanation",
+            "partial_credit",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bank = self.instance.bank_id if self.instance.pk else self.initial.get("bank")
+        if bank and "category" in self.fields:
+            self.fields["category"].queryset = Category.objects.filter(bank_id=bank)
+        if "add_to_quiz" in self.fields and bank:
+            self.fields["add_to_quiz"].queryset = Quiz.objects.filter(bank_id=bank)
+
+    def clean(self):
+        cleaned = super().clean()
+        quiz, bank = cleaned.get("add_to_quiz"), cleaned.get("bank")
+        if quiz is not None and bank is not None and quiz.bank_id != bank.pk:
+            self.add_error("add_to_quiz", _("Choose a quiz of the question's bank."))
+        return cleaned
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["short_text", "status", "kind", "category", "points", "quiz"]
-    list_filter = ["quiz", "kind", "status", "category"]
-    list_select_related = ["quiz", "category"]
+    form = QuestionForm
+    list_display = ["short_text", "status", "kind", "category", "points", "bank", "quiz_total"]
+    list_filter = ["bank", "kind", "status", "category"]
+    list_select_related = ["bank", "category"]
     search_fields = ["text"]
-    autocomplete_fields = ["quiz"]
-    readonly_fields = ["attempts_using", "created_at", "updated_at"]
+    readonly_fields = ["number", "used_in", "attempts_using", "created_at", "updated_at"]
     fieldsets = [
         (
             None,
             {
                 "fields": [
-                    "quiz",
-                    "position",
+                    "bank",
+                    "number",
                     "text",
                     "kind",
                     "category",
                     "points",
                     "status",
+                    "used_in",
                     "attempts_using",
                 ]
             },
@@ -362,8 +417,17 @@ class QuestionAdmin(admin.ModelAdmin):
     ]
     inlines = [ChoiceInline]
     actions = ["publish", "move_to_draft"]
-    ordering = ["quiz", "position", "pk"]
+    ordering = ["bank", "number"]
     change_form_template = "admin/quiz/question/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quiz_total=Count("picks"))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        quiz = form.cleaned_data.get("add_to_quiz")
+        if quiz is not None:
+            QuizQuestion.objects.get_or_create(quiz=quiz, question=obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The saved question's cues. A page sent back with errors holds the posted text beside
@@ -373,12 +437,40 @@ class QuestionAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_fieldsets(self, request, obj=None):
-        if obj is not None:
-            return self.fieldsets
-        # A new question has no attempts to speak of.
         (name, options), *rest = self.fieldsets
-        fields = [field for field in options["fields"] if field != "attempts_using"]
-        return [(name, {**options, "fields": fields}), *rest]
+        if obj is not None:
+            # Its bank is where its quizzes pick and draw it: it stays there.
+            return self.fieldsets
+        # A new question has no number, quizzes or attempts to speak of yet; it may go into
+        # a quiz at once.
+        fields = [*(f for f in options["fields"] if f not in self.readonly_fields)]
+        return [(name, {**options, "fields": [*fields, "add_to_quiz"]}), *rest]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "bank"] if obj is not None else self.readonly_fields
+
+    @admin.display(description=_("quizzes"), ordering="quiz_total")
+    def quiz_total(self, question):
+        return question.quiz_total
+
+    @admin.display(description=_("used in"))
+    def used_in(self, question):
+        """The quizzes that pick it, and those whose draw rules may draw it."""
+        picking = list(question.quizzes.order_by("title"))
+        drawing = []
+        if question.category_id:
+            rules = DrawRule.objects.filter(
+                quiz__bank_id=question.bank_id, category_id=question.category_id
+            ).select_related("quiz")
+            drawing = [rule.quiz for rule in rules if rule.quiz not in picking]
+        if not picking and not drawing:
+            return _("no quiz picks it or draws from its category")
+        lines = [
+            format_html("{} {}", label, ", ".join(quiz.title for quiz in quizzes))
+            for label, quizzes in ((_("Picked by:"), picking), (_("May be drawn by:"), drawing))
+            if quizzes
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     @admin.display(description=_("question"), ordering="text")
     def short_text(self, question):
@@ -454,9 +546,47 @@ class QuestionAdmin(admin.ModelAdmin):
         )
 
 
+@admin.register(Bank)
+class BankAdmin(admin.ModelAdmin):
+    """A bank's name, and links to its questions, categories and quizzes."""
+
+    list_display = ["name", "questions", "categories", "quizzes"]
+    search_fields = ["name"]
+    readonly_fields = ["questions", "categories", "quizzes"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                question_total=Count("questions", distinct=True),
+                category_total=Count("categories", distinct=True),
+                quiz_total=Count("quizzes", distinct=True),
+            )
+        )
+
+    def _link(self, bank, model, count):
+        url = reverse(f"admin:quiz_{model}_changelist") + f"?bank__id__exact={bank.pk}"
+        return format_html('<a href="{}">{}</a>', url, count)
+
+    @admin.display(description=_("questions"), ordering="question_total")
+    def questions(self, bank):
+        return self._link(bank, "question", bank.question_total)
+
+    @admin.display(description=_("categories"), ordering="category_total")
+    def categories(self, bank):
+        return self._link(bank, "category", bank.category_total)
+
+    @admin.display(description=_("quizzes"), ordering="quiz_total")
+    def quizzes(self, bank):
+        return self._link(bank, "quiz", bank.quiz_total)
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "question_count"]
+    list_display = ["name", "bank", "question_count"]
+    list_filter = ["bank"]
+    list_select_related = ["bank"]
     search_fields = ["name"]
 
     def get_queryset(self, request):

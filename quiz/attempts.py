@@ -12,7 +12,7 @@ takes the row's lock on PostgreSQL; SQLite runs one writer at a time).
 """
 
 import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -28,7 +28,9 @@ from .models import (
     AttemptState,
     Category,
     FeedbackMode,
+    Question,
     QuestionKind,
+    QuestionStatus,
     Response,
     ReviewPolicy,
 )
@@ -95,27 +97,58 @@ def allowance(learner, quiz):
 
 
 def draw_questions(quiz, rng=random):
-    """The published questions of one attempt, in the order she will see them.
-
-    With draw rules, so many questions of each category at random; without, all of them.
-    """
-    questions = list(quiz.questions.published().prefetch_related("choices"))
+    """The published questions of one attempt, in the order she will see them: those the
+    quiz picks, in their order, then so many of each draw rule's category from its bank
+    (among those it does not pick), at random, in the bank's order."""
+    picked = list(
+        quiz.picks.filter(question__status=QuestionStatus.PUBLISHED)
+        .order_by("position", "pk")
+        .values_list("question", flat=True)
+    )
+    drawn = []
     rules = list(quiz.draw_rules.all())
     if rules:
-        by_category = defaultdict(list)
-        for question in questions:
-            by_category[question.category_id].append(question)
-        drawn = []
+        pools = defaultdict(list)
+        for pk, category in _drawable(quiz, rules, picked).values_list("pk", "category"):
+            pools[category].append(pk)
         for rule in rules:
-            pool = by_category.get(rule.category_id, [])
+            pool = pools[rule.category_id]
             drawn.extend(rng.sample(pool, min(rule.count, len(pool))))
-    else:
-        drawn = questions
+    questions = Question.objects.prefetch_related("choices").in_bulk(picked + drawn)
+    ordered = [questions[pk] for pk in picked]
+    ordered += sorted((questions[pk] for pk in drawn), key=lambda question: question.number)
     if quiz.shuffle_questions:
-        rng.shuffle(drawn)
-    else:
-        drawn.sort(key=lambda question: (question.position, question.pk))
-    return drawn
+        rng.shuffle(ordered)
+    return ordered
+
+
+def _drawable(quiz, rules, picked):
+    """The published questions of the rules' categories in the quiz's bank that it does not
+    pick, in the bank's order."""
+    return (
+        Question.objects.published()
+        .filter(bank_id=quiz.bank_id, category__in=[rule.category_id for rule in rules])
+        .exclude(pk__in=picked)
+        .order_by("number")
+    )
+
+
+def candidates(quiz):
+    """Every published question an attempt at the quiz may show (for the preview): those it
+    picks, in their order, then those its rules draw from, by category."""
+    picked = [
+        pick.question
+        for pick in quiz.picks.filter(question__status=QuestionStatus.PUBLISHED)
+        .select_related("question__category")
+        .prefetch_related("question__choices")
+        .order_by("position", "pk")
+    ]
+    rules = list(quiz.draw_rules.all())
+    drawable = _drawable(quiz, rules, [question.pk for question in picked]) if rules else []
+    if rules:
+        drawable = drawable.select_related("category").prefetch_related("choices")
+        drawable = drawable.order_by("category__name", "number")
+    return [*picked, *drawable]
 
 
 def frozen_choices(question, shuffle, rng=random):
@@ -377,14 +410,7 @@ def may_see_answers(attempt, *, attempts_left, has_passed):
 
 def questions_per_attempt(quiz):
     """How many questions an attempt at this quiz will hold."""
-    published = quiz.questions.published()
-    rules = list(quiz.draw_rules.all())
-    if not rules:
-        return published.count()
-    available = dict(
-        published.order_by().values("category").annotate(n=Count("pk")).values_list("category", "n")
-    )
-    return sum(min(rule.count, available.get(rule.category_id, 0)) for rule in rules)
+    return draw_summary(quiz).per_attempt
 
 
 @dataclass(frozen=True)
@@ -404,29 +430,37 @@ class DrawLine:
 
 @dataclass(frozen=True)
 class DrawSummary:
-    """What one attempt would hold, rule by rule (for the preview)."""
+    """What one attempt would hold: the questions picked, then rule by rule."""
 
+    picked: int  # published questions the quiz picks
     lines: list
-    per_attempt: int
-    published: int
-    undrawn: int  # published questions that no rule draws from
 
     @property
     def has_rules(self):
         return bool(self.lines)
 
+    @property
+    def per_attempt(self):
+        return self.picked + sum(line.drawn for line in self.lines)
 
-def draw_summary(quiz, published_questions):
-    by_category = Counter(question.category_id for question in published_questions)
-    lines = [
-        DrawLine(rule.category, rule.count, by_category.get(rule.category_id, 0))
-        for rule in quiz.draw_rules.select_related("category")
-    ]
-    ruled = {line.category.pk for line in lines}
-    undrawn = sum(n for category_id, n in by_category.items() if category_id not in ruled)
-    return DrawSummary(
-        lines=lines,
-        per_attempt=questions_per_attempt(quiz),
-        published=len(published_questions),
-        undrawn=undrawn if lines else 0,
+
+def draw_summary(quiz):
+    picked = list(
+        quiz.picks.filter(question__status=QuestionStatus.PUBLISHED).values_list(
+            "question", flat=True
+        )
     )
+    rules = list(quiz.draw_rules.select_related("category"))
+    available = {}
+    if rules:
+        available = dict(
+            _drawable(quiz, rules, picked)
+            .order_by()
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values_list("category", "n")
+        )
+    lines = [
+        DrawLine(rule.category, rule.count, available.get(rule.category_id, 0)) for rule in rules
+    ]
+    return DrawSummary(picked=len(picked), lines=lines)

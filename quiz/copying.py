@@ -4,13 +4,13 @@ from django.db import transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from .models import Choice, DrawRule, Quiz
+from .models import DrawRule, Quiz, QuizQuestion
 
 
 def duplicate_quiz(quiz):
-    """An independent copy of the quiz: its settings, draw rules, questions and choices.
-
-    Attempts and accommodations belong to the original's learners and are not copied.
+    """A copy of the quiz, in the same bank: its settings, draw rules and the questions it
+    picks (the same questions, in the same order: a question edited in the bank changes in
+    both). Attempts and accommodations belong to the original's learners and are not copied.
     """
     title_field = Quiz._meta.get_field("title")
     with transaction.atomic():
@@ -25,20 +25,8 @@ def duplicate_quiz(quiz):
             DrawRule(quiz=copy, category_id=rule.category_id, count=rule.count)
             for rule in quiz.draw_rules.all()
         )
-        for question in quiz.questions.prefetch_related("choices"):
-            choices = list(question.choices.all())
-            question.pk = None
-            question._state.adding = True
-            question.quiz = copy
-            question.save()
-            Choice.objects.bulk_create(
-                Choice(
-                    question=question,
-                    position=choice.position,
-                    text=choice.text,
-                    is_correct=choice.is_correct,
-                    feedback=choice.feedback,
-                )
-                for choice in choices
-            )
+        QuizQuestion.objects.bulk_create(
+            QuizQuestion(quiz=copy, question_id=pick.question_id, position=pick.position)
+            for pick in quiz.picks.all()
+        )
     return copy

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from . import grading
@@ -28,28 +28,78 @@ from .choices import (
 from .grading import display_percent
 
 
-class CategoryManager(models.Manager):
+class BankManager(models.Manager):
     def get_by_natural_key(self, name):
         return self.get(name=name)
 
 
-class Category(models.Model):
-    """What a question tests (a learning objective, say), so a quiz can draw so many of each."""
+class Bank(models.Model):
+    """A question bank: where questions live, by category, for every quiz that picks or
+    draws from it. A course has one (``elearning.Course.bank``); a question edited in the
+    bank is edited in every quiz that uses it, while attempts keep what they showed."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
 
-    objects = CategoryManager()
+    objects = BankManager()
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("question category")
-        verbose_name_plural = _("question categories")
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
         return (self.name,)
+
+    @classmethod
+    def free_name(cls, name):
+        """``name``, or ``name (2)``, ``(3)``… where a bank already has it."""
+        field = cls._meta.get_field("name")
+        candidate, number = name[: field.max_length], 1
+        while cls.objects.filter(name=candidate).exists():
+            number += 1
+            suffix = f" ({number})"
+            candidate = name[: field.max_length - len(suffix)] + suffix
+        return candidate
+
+
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, name, bank_name):
+        return self.get(name=name, bank__name=bank_name)
+
+
+class Category(models.Model):
+    """What a question tests (a learning objective, say), so a quiz can draw so many of each.
+    A category belongs to one bank."""
+
+    bank = models.ForeignKey(
+        Bank, on_delete=models.CASCADE, related_name="categories", verbose_name=_("bank")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = CategoryManager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("question category")
+        verbose_name_plural = _("question categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bank", "name"],
+                name="category_name_unique_in_bank",
+                violation_error_message=_("This bank already has a category of this name."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name, *self.bank.natural_key())
+
+    natural_key.dependencies = ["quiz.bank"]
 
 
 class QuizManager(models.Manager):
@@ -58,16 +108,32 @@ class QuizManager(models.Manager):
 
 
 class Quiz(models.Model):
-    """A quiz's settings; its questions and draw rules point to it.
+    """A quiz's settings, and what an attempt holds: the questions it picks from its bank
+    (``questions``, in their order) and so many questions of a category drawn at random
+    (``draw_rules``).
 
-    Fixtures name a quiz by its title, a question by its position in the quiz and a choice by
-    its position in the question (the natural keys below). None of these is unique in the
-    database (a copied quiz keeps its title until it is renamed): ``loaddata`` needs a database
-    where each names one object, as an empty one.
+    Fixtures name a quiz by its title, a question by its number in its bank and a choice by
+    its position in the question (the natural keys below). A quiz's title is not unique in
+    the database (a copied quiz keeps its title until it is renamed): ``loaddata`` needs a
+    database where each names one object, as an empty one.
     """
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    bank = models.ForeignKey(
+        Bank,
+        on_delete=models.PROTECT,
+        related_name="quizzes",
+        verbose_name=_("question bank"),
+        help_text=_("Where the quiz's questions are picked and drawn from."),
+    )
+    questions = models.ManyToManyField(
+        "Question",
+        through="QuizQuestion",
+        related_name="quizzes",
+        blank=True,
+        verbose_name=_("questions picked"),
+    )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=80,
@@ -133,21 +199,21 @@ class Quiz(models.Model):
 
 
 class DrawRuleManager(models.Manager):
-    def get_by_natural_key(self, quiz_title, category_name):
-        return self.get(quiz__title=quiz_title, category__name=category_name)
+    def get_by_natural_key(self, quiz_title, category_name, bank_name):
+        return self.get(
+            quiz__title=quiz_title, category__name=category_name, category__bank__name=bank_name
+        )
 
 
 class DrawRule(models.Model):
-    """Draw ``count`` published questions of ``category`` from the quiz's pool at each attempt.
-
-    A quiz without rules puts all its published questions in every attempt.
-    """
+    """Draw ``count`` published questions of ``category`` from the quiz's bank at each attempt,
+    among those the quiz does not pick already."""
 
     quiz = models.ForeignKey(
         Quiz, on_delete=models.CASCADE, related_name="draw_rules", verbose_name=_("quiz")
     )
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
+        Category, on_delete=models.RESTRICT, related_name="+", verbose_name=_("category")
     )
     count = models.PositiveSmallIntegerField(_("questions to draw"), default=1)
 
@@ -170,6 +236,14 @@ class DrawRule(models.Model):
 
     natural_key.dependencies = ["quiz.quiz", "quiz.category"]
 
+    def clean(self):
+        super().clean()
+        if self.quiz_id and self.category_id and self.category.bank_id != self.quiz.bank_id:
+            raise ValidationError(
+                {"category": _("Choose a category of the quiz's question bank.")},
+                code="category_of_another_bank",
+            )
+
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):
@@ -177,15 +251,19 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
-    def get_by_natural_key(self, position, quiz_title):
-        return self.get(position=position, quiz__title=quiz_title)
+    def get_by_natural_key(self, number, bank_name):
+        return self.get(number=number, bank__name=bank_name)
 
 
 class Question(models.Model):
-    quiz = models.ForeignKey(
-        Quiz, on_delete=models.CASCADE, related_name="questions", verbose_name=_("quiz")
+    """A question of a bank, numbered in it; the quizzes that pick it show it as it stands."""
+
+    bank = models.ForeignKey(
+        Bank, on_delete=models.CASCADE, related_name="questions", verbose_name=_("question bank")
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
+    number = models.PositiveIntegerField(
+        _("number"), editable=False, help_text=_("The question's number in its bank.")
+    )
     text = models.TextField(_("question"))
     kind = models.CharField(
         _("kind"), max_length=16, choices=QuestionKind, default=QuestionKind.SINGLE
@@ -196,9 +274,10 @@ class Question(models.Model):
     points = models.PositiveSmallIntegerField(
         _("points"), default=1, validators=[MinValueValidator(1)]
     )
+    # A category in use cannot be deleted, unless with its whole bank.
     category = models.ForeignKey(
         Category,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="questions",
@@ -225,21 +304,93 @@ class Question(models.Model):
     objects = QuestionManager()
 
     class Meta:
-        ordering = ["quiz_id", "position", "pk"]
+        ordering = ["bank_id", "number", "pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         constraints = [
             models.CheckConstraint(condition=Q(points__gte=1), name="question_points_positive"),
+            models.UniqueConstraint(fields=["bank", "number"], name="question_number_in_bank"),
         ]
 
     def __str__(self):
         text = " ".join(self.text.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
 
-    def natural_key(self):
-        return (self.position, *self.quiz.natural_key())
+    def save(self, *args, **kwargs):
+        if self.number is None:  # the next number of its bank
+            last = Question.objects.filter(bank_id=self.bank_id).aggregate(last=Max("number"))
+            self.number = (last["last"] or 0) + 1
+        super().save(*args, **kwargs)
 
-    natural_key.dependencies = ["quiz.quiz"]
+    def clean(self):
+        super().clean()
+        if self.category_id and self.bank_id and self.category.bank_id != self.bank_id:
+            raise ValidationError(
+                {"category": _("Choose a category of the question's bank.")},
+                code="category_of_another_bank",
+            )
+
+    def natural_key(self):
+        return (self.number, *self.bank.natural_key())
+
+    natural_key.dependencies = ["quiz.bank"]
+
+
+class QuizQuestionManager(models.Manager):
+    def get_by_natural_key(self, quiz_title, number, bank_name):
+        return self.get(
+            quiz__title=quiz_title, question__number=number, question__bank__name=bank_name
+        )
+
+
+class QuizQuestion(models.Model):
+    """A question a quiz picks from its bank, at its place in the quiz."""
+
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="picks", verbose_name=_("quiz")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="picks", verbose_name=_("question")
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, blank=True, help_text=_("Empty: at the end of the quiz.")
+    )
+
+    objects = QuizQuestionManager()
+
+    class Meta:
+        ordering = ["quiz_id", "position", "pk"]
+        verbose_name = _("question of the quiz")
+        verbose_name_plural = _("questions of the quiz")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "question"],
+                name="question_picked_once",
+                violation_error_message=_("The quiz already has this question."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quiz} – {self.question}"
+
+    def save(self, *args, **kwargs):
+        if not self.position:  # at the end of the quiz
+            last = QuizQuestion.objects.filter(quiz_id=self.quiz_id).aggregate(last=Max("position"))
+            self.position = (last["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.quiz_id and self.question_id and self.question.bank_id != self.quiz.bank_id:
+            raise ValidationError(
+                {"question": _("Choose a question of the quiz's question bank.")},
+                code="question_of_another_bank",
+            )
+
+    def natural_key(self):
+        return (*self.quiz.natural_key(), *self.question.natural_key())
+
+    natural_key.dependencies = ["quiz.quiz", "quiz.question"]
 
 
 def validate_choices(kind, choices):
@@ -278,11 +429,9 @@ def validate_choices(kind, choices):
 
 
 class ChoiceManager(models.Manager):
-    def get_by_natural_key(self, position, question_position, quiz_title):
+    def get_by_natural_key(self, position, question_number, bank_name):
         return self.get(
-            position=position,
-            question__position=question_position,
-            question__quiz__title=quiz_title,
+            position=position, question__number=question_number, question__bank__name=bank_name
         )
 
 

@@ -9,7 +9,6 @@ and puts in a quiz like any other.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +18,7 @@ from .models import (
     Question,
     QuestionDraft,
     QuestionStatus,
+    QuizQuestion,
     validate_choices,
 )
 
@@ -68,7 +68,8 @@ def _decide(draft, state, by, now):
 
 @transaction.atomic
 def accept(draft, quiz, by, *, now=None):
-    """Make the draft an ordinary question of ``quiz`` (not published); returns it.
+    """Make the draft an ordinary question of ``quiz``'s bank (not published), which the
+    quiz picks at its end; returns it.
 
     Raises ``DraftDecided``, or ``ValidationError`` when its choices could not make an
     answerable question (nothing is saved then).
@@ -76,10 +77,8 @@ def accept(draft, quiz, by, *, now=None):
     choices = [(choice["text"], choice["correct"]) for choice in draft.choices]
     validate_choices(draft.kind, choices)
     _decide(draft, DraftState.ACCEPTED, by, now or timezone.now())
-    last = quiz.questions.aggregate(last=Max("position"))["last"] or 0
     question = Question.objects.create(
-        quiz=quiz,
-        position=last + 1,
+        bank_id=quiz.bank_id,
         text=draft.stem,
         kind=draft.kind,
         explanation=draft.explanation,
@@ -89,6 +88,7 @@ def accept(draft, quiz, by, *, now=None):
         Choice(question=question, position=position, text=text, is_correct=correct)
         for position, (text, correct) in enumerate(choices, start=1)
     )
+    QuizQuestion.objects.create(quiz=quiz, question=question)
     QuestionDraft.objects.filter(pk=draft.pk).update(question=question)
     draft.question = question
     return question

@@ -1,9 +1,12 @@
 """The shipped question bank as its fixture holds it, for the tests that check it.
 
-The fixture is Django's (``manage.py loaddata`` reads it): one record per quiz, question, choice,
-question source and draw rule. ``read_bank`` gathers them quiz by quiz, one entry per question
-with its lesson, objective, passage and choices: the shape the bank's checks read, and the one
-its revisions are written in (``elearning/migrations/0010_question_bank_second_review.py``).
+The fixture is Django's (``manage.py loaddata`` reads it): one record per bank, quiz, question,
+choice, question source, question a quiz picks and draw rule. ``read_bank`` gathers them quiz by
+quiz, one entry per question with its lesson, objective, passage and choices: the shape the
+bank's checks read, and the one its revisions are written in
+(``elearning/migrations/0010_question_bank_second_review.py``). A checkpoint's questions are
+those it picks; the final quiz's, those of the course's bank that no quiz picks (its draw rules
+draw from the whole bank).
 """
 
 import json
@@ -34,10 +37,12 @@ def read_bank(path=COURSE_FIXTURE):
 
     (course,) = fields_of("elearning.course")
     quizzes = {quiz["title"]: quiz for quiz in fields_of("quiz.quiz")}
-    # A question's natural key is (position, quiz title), a lesson's (slug, course slug).
-    questions = defaultdict(list)
-    for question in fields_of("quiz.question"):
-        questions[question["quiz"][0]].append(question)
+    # A question's natural key is (number, bank name), a lesson's (slug, course slug).
+    questions = {(q["number"], *q["bank"]): q for q in fields_of("quiz.question")}
+    picks = defaultdict(list)
+    for pick in sorted(fields_of("quiz.quizquestion"), key=lambda pick: pick["position"]):
+        picks[pick["quiz"][0]].append(tuple(pick["question"]))
+    picked = {key for keys in picks.values() for key in keys}
     choices = defaultdict(list)
     for choice in fields_of("quiz.choice"):
         choices[tuple(choice["question"])].append(choice)
@@ -45,10 +50,9 @@ def read_bank(path=COURSE_FIXTURE):
         tuple(source["question"]): source for source in fields_of("elearning.questionsource")
     }
 
-    def entries(title):
-        for question in sorted(questions[title], key=lambda question: question["position"]):
-            key = (question["position"], title)
-            source = sources[key]
+    def entries(keys):
+        for key in keys:
+            question, source = questions[key], sources[key]
             yield {
                 "text": question["text"],
                 "kind": question["kind"],
@@ -75,7 +79,7 @@ def read_bank(path=COURSE_FIXTURE):
             "lesson": lesson["slug"],
             "title": lesson["checkpoint_quiz"][0],
             "description": quizzes[lesson["checkpoint_quiz"][0]]["description"],
-            "questions": list(entries(lesson["checkpoint_quiz"][0])),
+            "questions": list(entries(picks[lesson["checkpoint_quiz"][0]])),
         }
         for lesson in lessons
         if lesson["checkpoint_quiz"]
@@ -89,7 +93,7 @@ def read_bank(path=COURSE_FIXTURE):
             "title": final["title"],
             **{name: final[name] for name in FINAL_SETTINGS},
             "draw": [{"category": rule["category"][0], "count": rule["count"]} for rule in draw],
-            "questions": list(entries(final["title"])),
+            "questions": list(entries(sorted(key for key in questions if key not in picked))),
         },
     }
 

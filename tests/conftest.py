@@ -143,23 +143,25 @@ def make_quiz(db):
     ``kinds`` overrides the kind per question; multiple-response questions get two right
     choices ("Bonne", "Aussi bonne") and two wrong ones.
     """
-    from quiz.models import Choice, Question, QuestionStatus, Quiz
+    from quiz.models import Bank, Choice, Question, QuestionStatus, Quiz, QuizQuestion
 
-    def make(questions=3, kinds=None, category=None, **fields):
+    def make(questions=3, kinds=None, category=None, bank=None, **fields):
         n = next(_counter)
         fields.setdefault("title", f"Quiz {n}")
-        quiz = Quiz.objects.create(**fields)
+        if bank is None:
+            bank = category.bank if category else Bank.objects.create(name=f"Banque {n}")
+        quiz = Quiz.objects.create(bank=bank, **fields)
         for position in range(1, questions + 1):
             kind = (kinds or {}).get(position, "single")
             question = Question.objects.create(
-                quiz=quiz,
-                position=position,
+                bank=bank,
                 text=f"Question {position} du quiz {n} ?",
                 kind=kind,
                 explanation=f"Explication {position}.",
                 category=category,
                 status=QuestionStatus.PUBLISHED,
             )
+            QuizQuestion.objects.create(quiz=quiz, question=question, position=position)
             if kind == "true_false":
                 texts = [("Vrai", True), ("Faux", False)]
             elif kind == "multiple":
@@ -190,10 +192,11 @@ def quiz_course(make_course, make_quiz):
     unlimited) and which has a final quiz (deferred, 80 %, 3 attempts, 30 minutes)."""
     course = make_course()
     lesson = course.lessons.get(position=1)
-    lesson.checkpoint_quiz = make_quiz(questions=3, title="Checkpoint")
+    lesson.checkpoint_quiz = make_quiz(questions=3, title="Checkpoint", bank=course.bank)
     lesson.save()
     course.final_quiz = make_quiz(
         questions=5,
+        bank=course.bank,
         title="Final",
         feedback_mode="deferred",
         pass_mark=80,

@@ -59,9 +59,9 @@ class CourseAdmin(admin.ModelAdmin):
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "lessons__title"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["editorial_notes_preview", "created_at", "updated_at"]
+    readonly_fields = ["bank", "editorial_notes_preview", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "is_published", "final_quiz"]}),
+        (None, {"fields": ["title", "slug", "summary", "is_published", "bank", "final_quiz"]}),
         (
             _("Editorial notes for instructors"),
             {"fields": ["editorial_notes", "editorial_notes_preview"]},

@@ -377,9 +377,10 @@ def test_an_instructor_writes_a_quiz_in_the_admin(page, live_server, make_user):
     from django.contrib.auth.models import Group
 
     from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
-    from quiz.models import Quiz
+    from quiz.models import Bank, Quiz
 
     ensure_instructors_group()  # live-server tests start with empty tables
+    Bank.objects.create(name="Soins infirmiers")
     instructor = make_user(email="formatrice@example.com", password=PASSWORD, is_staff=True)
     instructor.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
     exempt_admin_from_axe(page)
@@ -395,6 +396,7 @@ def test_an_instructor_writes_a_quiz_in_the_admin(page, live_server, make_user):
     quizzes.get_by_role("link", name=re.compile(r"^\s*(Add|Ajouter)\s*$", re.I)).click()
     expect(page).to_have_url(url_is(live_server.url, "/admin/quiz/quiz/add/"))
     admin_field(page, "Title|Titre").fill("Surveillance d’une perfusion")
+    admin_field(page, "Question bank|Banque de questions").select_option(label="Soins infirmiers")
     admin_field(page, r"Pass mark \(%\)|Seuil de réussite \(%\)").fill("70")
     admin_field(page, "Maximum attempts|Nombre maximal de tentatives").fill("2")
     admin_field(page, r"Time limit \(minutes\)|Durée limite \(minutes\)").fill("15")
@@ -404,7 +406,7 @@ def test_an_instructor_writes_a_quiz_in_the_admin(page, live_server, make_user):
 
     # Its first question, with its choices, from the quiz's own page.
     page.get_by_role("link", name=re.compile(r"Add a question|Ajouter une question", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/admin/quiz/question/add/\?quiz=\d+$"))
+    expect(page).to_have_url(re.compile(r"/admin/quiz/question/add/\?bank=\d+&add_to_quiz=\d+$"))
     admin_field(page, "Question").fill("Quel débit pour 1 L en 8 h ?")
     admin_field(page, "Status|Statut").select_option("published")
     admin_field(page, "Explanation|Explication").fill("1000 mL / 8 h = 125 mL/h.")
@@ -425,8 +427,9 @@ def test_an_instructor_writes_a_quiz_in_the_admin(page, live_server, make_user):
         2,
         15,
     )
-    question = quiz.questions.get()
+    question = quiz.questions.get()  # in the quiz's bank, picked by the quiz
     assert (question.text, question.status) == ("Quel débit pour 1 L en 8 h ?", "published")
+    assert question.bank == quiz.bank
     assert [(c.text, c.is_correct) for c in question.choices.order_by("position", "pk")] == [
         ("125 mL/h", True),
         ("80 mL/h", False),

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from elearning.content import load_missing
 from elearning.models import Course, GlossaryTerm, Lesson, QuestionSource
 from elearning.rendering import render_markdown
-from quiz.models import Category, Choice, DrawRule, Question, Quiz
+from quiz.attempts import questions_per_attempt
+from quiz.models import Bank, Category, Choice, DrawRule, Question, Quiz, QuizQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -99,8 +100,9 @@ def records(path):
 
 
 def shipped(path):
-    """What a fixture ships: its courses with their lessons, and its quizzes with how many
-    questions and choices each holds, all by their natural keys."""
+    """What a fixture ships: its courses with their lessons, its banks with how many
+    questions and choices each holds, and its quizzes with how many questions each picks, all
+    by their natural keys."""
     items = records(path)
 
     def of(model):
@@ -116,12 +118,14 @@ def shipped(path):
             for course in of("elearning.course")
         },
         "quizzes": {quiz["title"] for quiz in of("quiz.quiz")},
-        "questions": Counter(question["quiz"][0] for question in of("quiz.question")),
+        "questions": Counter(question["bank"][0] for question in of("quiz.question")),
         "choices": Counter(choice["question"][-1] for choice in of("quiz.choice")),
+        "picks": Counter(pick["quiz"][0] for pick in of("quiz.quizquestion")),
     }
 
 
-def in_database(titles):
+def in_database(expected):
+    titles, banks = expected["quizzes"], list(expected["questions"])
     return {
         "courses": {
             course.slug: sorted(course.lessons.values_list("slug", flat=True))
@@ -129,11 +133,16 @@ def in_database(titles):
         },
         "quizzes": set(Quiz.objects.filter(title__in=titles).values_list("title", flat=True)),
         "questions": Counter(
-            Question.objects.filter(quiz__title__in=titles).values_list("quiz__title", flat=True)
+            Question.objects.filter(bank__name__in=banks).values_list("bank__name", flat=True)
         ),
         "choices": Counter(
-            Choice.objects.filter(question__quiz__title__in=titles).values_list(
-                "question__quiz__title", flat=True
+            Choice.objects.filter(question__bank__name__in=banks).values_list(
+                "question__bank__name", flat=True
+            )
+        ),
+        "picks": Counter(
+            QuizQuestion.objects.filter(quiz__title__in=titles).values_list(
+                "quiz__title", flat=True
             )
         ),
     }
@@ -151,7 +160,7 @@ def test_every_fixture_loads_with_loaddata_into_an_empty_database(path):
 
     expected = shipped(path)
     assert expected["courses"] and all(expected["courses"].values())  # a course, with lessons
-    assert in_database(expected["quizzes"]) == expected
+    assert in_database(expected) == expected
     # Each record is one row: nothing was merged or left out.
     for label, count in Counter(item["model"] for item in records(path)).items():
         assert apps.get_model(label).objects.count() == count, label
@@ -173,13 +182,12 @@ def test_the_fixtures_load_together_with_loaddata():
 
     for path in FIXTURE_FILES:
         expected = shipped(path)
-        actual = in_database(expected["quizzes"])
+        actual = in_database(expected)
         assert {slug: actual["courses"][slug] for slug in expected["courses"]} == expected[
             "courses"
         ]
-        assert {key: actual[key] for key in ("quizzes", "questions", "choices")} == {
-            key: expected[key] for key in ("quizzes", "questions", "choices")
-        }
+        keys = ("quizzes", "questions", "choices", "picks")
+        assert {key: actual[key] for key in keys} == {key: expected[key] for key in keys}
 
 
 # -- load_course_content reads the same files, and creates only what is missing ---------------
@@ -190,7 +198,13 @@ def snapshot():
     return {
         "courses": list(
             Course.objects.order_by("slug").values(
-                "title", "slug", "summary", "editorial_notes", "is_published", "final_quiz__title"
+                "title",
+                "slug",
+                "summary",
+                "editorial_notes",
+                "is_published",
+                "bank__name",
+                "final_quiz__title",
             )
         ),
         "lessons": list(
@@ -211,10 +225,11 @@ def snapshot():
                 "course__slug", "term", "definition"
             )
         ),
-        "categories": sorted(Category.objects.values_list("name", flat=True)),
+        "categories": sorted(Category.objects.values_list("bank__name", "name")),
         "quizzes": list(
             Quiz.objects.order_by("title").values(
                 "title",
+                "bank__name",
                 "description",
                 "pass_mark",
                 "max_attempts",
@@ -227,9 +242,9 @@ def snapshot():
             )
         ),
         "questions": list(
-            Question.objects.order_by("quiz__title", "position").values(
-                "quiz__title",
-                "position",
+            Question.objects.order_by("bank__name", "number").values(
+                "bank__name",
+                "number",
                 "text",
                 "kind",
                 "explanation",
@@ -240,11 +255,9 @@ def snapshot():
             )
         ),
         "choices": list(
-            Choice.objects.order_by(
-                "question__quiz__title", "question__position", "position"
-            ).values(
-                "question__quiz__title",
-                "question__position",
+            Choice.objects.order_by("question__bank__name", "question__number", "position").values(
+                "question__bank__name",
+                "question__number",
                 "position",
                 "text",
                 "is_correct",
@@ -252,9 +265,9 @@ def snapshot():
             )
         ),
         "sources": list(
-            QuestionSource.objects.order_by("question__quiz__title", "question__position").values(
-                "question__quiz__title",
-                "question__position",
+            QuestionSource.objects.order_by("question__bank__name", "question__number").values(
+                "question__bank__name",
+                "question__number",
                 "lesson__slug",
                 "objective",
                 "passage",
@@ -262,7 +275,12 @@ def snapshot():
         ),
         "draw_rules": list(
             DrawRule.objects.order_by("quiz__title", "category__name").values(
-                "quiz__title", "category__name", "count"
+                "quiz__title", "category__name", "category__bank__name", "count"
+            )
+        ),
+        "picks": list(
+            QuizQuestion.objects.order_by("quiz__title", "position").values(
+                "quiz__title", "position", "question__number"
             )
         ),
     }
@@ -273,20 +291,33 @@ def test_load_course_content_creates_what_loaddata_creates():
     loaded = snapshot()
     Course.objects.all().delete()
     Quiz.objects.all().delete()
-    Category.objects.all().delete()
+    Bank.objects.all().delete()
     assert snapshot() == {name: [] for name in loaded}
 
     call_command("load_course_content", verbosity=0)
 
     assert snapshot() == loaded
     assert len(loaded["questions"]) == 68 and len(loaded["choices"]) == 248
+    assert len(loaded["picks"]) == 25  # the checkpoints'; the final quiz draws
+
+
+def test_an_emptied_bank_gets_the_shipped_questions_again_and_a_filled_one_is_hers():
+    call_command("load_course_content", verbosity=0)
+    course = Course.objects.get()
+    Question.objects.filter(bank=course.bank).delete()
+    call_command("load_course_content", verbosity=0)
+    assert course.bank.questions.count() == 68
+
+    course.bank.questions.exclude(number=1).delete()
+    call_command("load_course_content", verbosity=0)
+    assert course.bank.questions.count() == 1
 
 
 def test_a_second_load_keeps_the_instructors_quizzes_and_restores_a_deleted_one(capsys):
     call_command("load_course_content")
     first, second, third = Lesson.objects.order_by("position")[:3]
-    # She rewords a question of the first checkpoint and deletes another one.
-    edited, deleted = first.checkpoint_quiz.questions.order_by("position")[:2]
+    # She rewords a question of the first checkpoint and deletes another one from the bank.
+    edited, deleted = first.checkpoint_quiz.questions.order_by("picks__position")[:2]
     edited.text = "Question reformulée par la formatrice"
     edited.save()
     deleted.delete()
@@ -315,14 +346,14 @@ def test_a_second_load_keeps_the_instructors_quizzes_and_restores_a_deleted_one(
     assert not first.checkpoint_quiz.questions.filter(text=deleted.text).exists()
     assert second.checkpoint_quiz == renamed and not Quiz.objects.filter(title=shipped_title)
     assert third.checkpoint_quiz is None and Quiz.objects.filter(title=unlinked.title).count() == 1
-    # Only the deleted final quiz is back, as shipped.
-    assert course.final_quiz.title == final_title
-    assert course.final_quiz.questions.published().count() == 43
+    # Only the deleted final quiz is back, as shipped: drawing from the bank as she left it.
+    assert course.final_quiz.title == final_title and course.final_quiz.bank == course.bank
     assert course.final_quiz.draw_rules.count() == 12
+    assert questions_per_attempt(course.final_quiz) == 15
     assert [model.objects.count() for model in (Quiz, Question, Choice, Category, DrawRule)] == [
         counts[0] + 1,
-        counts[1] + 43,
-        counts[2] + Choice.objects.filter(question__quiz=course.final_quiz).count(),
+        counts[1],
+        counts[2],
         counts[3],
         12,
     ]

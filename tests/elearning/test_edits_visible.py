@@ -268,8 +268,9 @@ def test_quiz_rules_show_at_once(warmed, quiz_course, instructor):
 
 def test_draw_rules_show_at_once(warmed, quiz_course, instructor):
     final = quiz_course.final_quiz
-    category = Category.objects.create(name="Causes")
-    final.questions.filter(position__lte=3).update(category=category)
+    category = Category.objects.create(bank=quiz_course.bank, name="Causes")
+    checkpoint = quiz_course.lessons.get(position=1).checkpoint_quiz
+    checkpoint.questions.update(category=category)  # three of the course's bank
     assert "5 questions" in html(warmed, final_quiz_url(quiz_course))
     edit(
         instructor,
@@ -280,7 +281,7 @@ def test_draw_rules_show_at_once(warmed, quiz_course, instructor):
             "draw_rules-0-count": "2",
         },
     )
-    assert "2 questions" in html(warmed, final_quiz_url(quiz_course))
+    assert "7 questions" in html(warmed, final_quiz_url(quiz_course))  # its 5, and 2 drawn
 
 
 def test_the_grading_method_shows_at_once(client, learner, quiz_course, instructor):
@@ -295,7 +296,7 @@ def test_the_grading_method_shows_at_once(client, learner, quiz_course, instruct
 
 
 def test_publishing_and_unpublishing_a_question_shows_at_once(warmed, quiz_course, instructor):
-    question = quiz_course.final_quiz.questions.get(position=5)
+    question = quiz_course.final_quiz.questions.get(picks__position=5)
     edit(instructor, question, status="draft")
     assert "4 questions" in html(warmed, final_quiz_url(quiz_course))
     edit(instructor, question, status="published")

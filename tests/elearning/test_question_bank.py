@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from quiz.models import QuestionKind, validate_choices
-from tests.bank import BANK, COURSE_FIXTURE
+from tests.bank import BANK, COURSE_FIXTURE, SHIPPED
 
 FIXTURE_TEXT = COURSE_FIXTURE.read_text(encoding="utf-8")
 RECORDS = json.loads(FIXTURE_TEXT)
@@ -725,7 +725,13 @@ def test_loading_the_bank_gives_each_lesson_a_checkpoint_and_the_course_a_final_
     assert final is not None
     assert (final.pass_mark, final.max_attempts, final.time_limit_minutes) == (80, 3, 30)
     assert (final.grading_method, final.review_policy) == ("highest", "after_last_or_pass")
-    assert final.questions.published().count() == len(FINAL_QUESTIONS)
+    # The final quiz picks nothing: it draws from the course's whole bank, checkpoints'
+    # questions included, rather than from copies of them.
+    assert final.bank == shipped_course.bank and not final.questions.exists()
+    assert shipped_course.bank.questions.published().count() == len(SHIPPED)
+    assert len(FINAL_QUESTIONS) == len(SHIPPED) - sum(
+        len(checkpoint["questions"]) for checkpoint in BANK["checkpoints"]
+    )
     draw_categories = {rule.category_id for rule in final.draw_rules.all()}
     attempts = set()
     for seed in range(20):

@@ -53,7 +53,10 @@ def test_an_accepted_draft_is_an_unpublished_question_no_learner_sees(
     draft = QuestionDraft.objects.get(kind="single")
     quiz = lesson.checkpoint_quiz
     question = proposals.accept(draft, quiz, instructor)
-    assert (question.quiz, question.status, question.kind) == (quiz, "draft", "single")
+    assert (question.bank, question.status, question.kind) == (quiz.bank, "draft", "single")
+    assert list(quiz.picks.order_by("position").values_list("question", flat=True))[-1] == (
+        question.pk
+    )  # picked at the quiz's end
     assert [(c.text, c.is_correct) for c in question.choices.order_by("position")] == [
         ("bénignes", True),
         ("pathologiques", False),
@@ -154,8 +157,9 @@ def test_an_accepted_draft_goes_to_its_lessons_quiz_with_its_source(
         assert not QuestionSource.objects.exists()
         return
     question = drafting.accept_draft(draft, instructor)
-    assert (question.quiz, question.status, question.text) == (
+    assert (question.quizzes.get(), question.bank, question.status, question.text) == (
         quizzes[goes_to],
+        quiz_course.bank,
         "draft",
         draft.stem,
     )
@@ -247,7 +251,7 @@ def test_the_admin_lists_accepts_and_rejects_drafts(engine, instructor_client, q
     assert single.state == "accepted" and true_false.state == "rejected"
     source = QuestionSource.objects.get(question=single.question)
     assert source.lesson.position == 1 and source.passage == single.source_sentence
-    assert single.question.quiz == quiz_course.lessons.get(position=1).checkpoint_quiz
+    assert single.question.quizzes.get() == quiz_course.lessons.get(position=1).checkpoint_quiz
 
 
 def test_web_workers_never_load_the_language_model():

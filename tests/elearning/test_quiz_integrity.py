@@ -199,14 +199,17 @@ from elearning.models import Course, Enrolment, User
 from elearning.progress import enrol
 from elearning import quizzes
 from quiz import attempts
-from quiz.models import Attempt, Choice, Question, Quiz
+from quiz.models import Attempt, Choice, Question, Quiz, QuizQuestion
 
 call_command("migrate", verbosity=0)
 learner = User.objects.create_user(email="l@example.com", first_name="L", last_name="D")
-quiz = Quiz.objects.create(title="Q", feedback_mode="deferred")
-course = Course.objects.create(title="C", slug="c", is_published=True, final_quiz=quiz)
+course = Course.objects.create(title="C", slug="c", is_published=True)
+quiz = Quiz.objects.create(title="Q", feedback_mode="deferred", bank=course.bank)
+course.final_quiz = quiz
+course.save()
 for n in range(5):
-    question = Question.objects.create(quiz=quiz, position=n, text=f"Q{n}", status="published")
+    question = Question.objects.create(bank=course.bank, text=f"Q{n}", status="published")
+    QuizQuestion.objects.create(quiz=quiz, question=question)
     Choice.objects.create(question=question, text="Bonne", is_correct=True)
     Choice.objects.create(question=question, text="Fausse")
 enrol(learner, course)
@@ -280,15 +283,18 @@ from django.core.management import call_command
 from elearning.models import Course, Enrolment, User
 from elearning.progress import enrol
 from quiz import attempts
-from quiz.models import Attempt, Choice, Question, Quiz
+from quiz.models import Attempt, Choice, Question, Quiz, QuizQuestion
 from tests.elearning.races import graded_as_saved, race_saves_against_submit
 
 call_command("migrate", verbosity=0)
 learner = User.objects.create_user(email="l@example.com", first_name="L", last_name="D")
-quiz = Quiz.objects.create(title="Q", feedback_mode="deferred")
-course = Course.objects.create(title="C", slug="c", is_published=True, final_quiz=quiz)
+course = Course.objects.create(title="C", slug="c", is_published=True)
+quiz = Quiz.objects.create(title="Q", feedback_mode="deferred", bank=course.bank)
+course.final_quiz = quiz
+course.save()
 for n in range(5):
-    question = Question.objects.create(quiz=quiz, position=n, text=f"Q{n}", status="published")
+    question = Question.objects.create(bank=course.bank, text=f"Q{n}", status="published")
+    QuizQuestion.objects.create(quiz=quiz, question=question)
     Choice.objects.create(question=question, text="Bonne", is_correct=True)
     Choice.objects.create(question=question, text="Fausse")
 enrol(learner, course)

@@ -1,6 +1,8 @@
 """The instructors' quiz admin: choice rules, protected deletes, preview, duplicate, read-only
 attempts, and pages that run a fixed number of queries."""
 
+from itertools import count
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from quiz.attempts import save_answer, start_attempt, submit_attempt
 from quiz.models import (
     Accommodation,
     Attempt,
+    Bank,
     Category,
     Choice,
     DrawRule,
@@ -24,6 +27,7 @@ from quiz.models import (
     QuestionKind,
     QuestionStatus,
     Quiz,
+    QuizQuestion,
     validate_choices,
 )
 
@@ -35,14 +39,22 @@ SINGLE, MULTIPLE, TRUE_FALSE = QuestionKind.SINGLE, QuestionKind.MULTIPLE, Quest
 # Factories and helpers --------------------------------------------------------------------
 
 
+_banks = count(1)
+
+
 def new_quiz(title="Fasciculations", **fields):
+    fields.setdefault("bank", Bank.objects.create(name=f"Banque {next(_banks)}"))
     return Quiz.objects.create(title=title, **fields)
 
 
-def new_question(quiz, text, choices=(("Oui", True), ("Non", False)), **fields):
+def new_question(quiz, text, choices=(("Oui", True), ("Non", False)), pick=True, **fields):
+    """A question of the quiz's bank, which the quiz picks (or, with ``pick=False``, may
+    draw)."""
     fields.setdefault("status", QuestionStatus.PUBLISHED)
     fields.setdefault("kind", SINGLE)
-    question = Question.objects.create(quiz=quiz, text=text, **fields)
+    question = Question.objects.create(bank=quiz.bank, text=text, **fields)
+    if pick:
+        QuizQuestion.objects.create(quiz=quiz, question=question)
     Choice.objects.bulk_create(
         Choice(question=question, position=n, text=choice_text, is_correct=correct)
         for n, (choice_text, correct) in enumerate(choices, start=1)
@@ -105,7 +117,9 @@ def choice_rows(data, rows):
 def add_question(client, quiz, kind, rows, text="Que traduit une fasciculation ?"):
     url = reverse("admin:quiz_question_add")
     data = page_data(client.get(url))
-    data.update(quiz=quiz.pk, text=text, kind=kind, points="1", status="published")
+    data.update(
+        bank=quiz.bank_id, add_to_quiz=quiz.pk, text=text, kind=kind, points="1", status="published"
+    )
     return client.post(url, choice_rows(data, rows))
 
 
@@ -226,16 +240,26 @@ def test_publishing_from_the_list_checks_the_choices(admin_client):
     assert sound.status == QuestionStatus.DRAFT
 
 
-def test_publishing_from_the_quiz_page_checks_the_choices(admin_client):
+def test_the_quiz_page_picks_only_questions_of_its_bank(admin_client):
     quiz = new_quiz()
-    unsound = new_question(quiz, "Bancale ?", [(A, True)], status=QuestionStatus.DRAFT)
+    mine = new_question(quiz, "De sa banque ?", pick=False)
+    other = new_question(new_quiz(title="Autre"), "D'une autre banque ?")
     url = reverse("admin:quiz_quiz_change", args=[quiz.pk])
-    data = page_data(admin_client.get(url))
-    data["questions-0-status"] = QuestionStatus.PUBLISHED
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    unsound.refresh_from_db()
-    assert unsound.status == QuestionStatus.DRAFT
+    response = admin_client.get(url)
+    picks = next(
+        inline
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "picks"
+    )
+    offered = {value for value, _label in picks.formset.empty_form.fields["question"].choices}
+    assert mine.pk in offered and other.pk not in offered
+    data = page_data(response)
+    data.update({"picks-TOTAL_FORMS": "1", "picks-0-question": str(other.pk)})
+    assert admin_client.post(url, data).status_code == 200  # refused, with its message
+    assert not quiz.questions.exists()
+    data["picks-0-question"] = str(mine.pk)
+    assert admin_client.post(url, data).status_code == 302
+    assert list(quiz.questions.all()) == [mine]
 
 
 # Deleting what learners answered ----------------------------------------------------------
@@ -270,20 +294,15 @@ def test_bulk_deleting_an_answered_question_explains_the_refusal(admin_client, a
     assert Question.objects.filter(pk=answered_question.pk).exists()
 
 
-def test_the_quiz_page_cannot_delete_questions(admin_client, answered_question):
-    quiz = answered_question.quiz
+def test_taking_a_question_out_of_a_quiz_keeps_it_in_the_bank(admin_client, answered_question):
+    quiz = answered_question.quizzes.get()
     url = reverse("admin:quiz_quiz_change", args=[quiz.pk])
-    response = admin_client.get(url)
-    questions = next(
-        inline
-        for inline in response.context["inline_admin_formsets"]
-        if inline.formset.prefix == "questions"
-    )
-    assert not questions.formset.can_delete
-    data = page_data(response)
-    data["questions-0-DELETE"] = "on"  # as a forged form would
+    data = page_data(admin_client.get(url))
+    data["picks-0-DELETE"] = "on"
     assert admin_client.post(url, data).status_code == 302
-    assert Question.objects.filter(pk=answered_question.pk).exists()
+    assert not quiz.questions.exists()
+    assert Question.objects.filter(pk=answered_question.pk, bank=quiz.bank).exists()
+    assert answered_question.responses.count() == 1
 
 
 def test_an_unanswered_question_can_be_deleted(admin_client):
@@ -298,12 +317,16 @@ def test_an_unanswered_question_can_be_deleted(admin_client):
 
 @pytest.fixture
 def quiz_with_draw():
+    """A quiz that draws from its bank's categories, and picks nothing."""
     quiz = new_quiz(title="Examen final")
-    signs, causes = Category.objects.create(name="Signes"), Category.objects.create(name="Causes")
-    new_question(quiz, "Question publiée sur les signes", category=signs)
-    new_question(quiz, "Autre question sur les signes", category=signs)
-    new_question(quiz, "Question publiée sur les causes", category=causes)
-    new_question(quiz, "Question en brouillon", category=signs, status=QuestionStatus.DRAFT)
+    signs = Category.objects.create(bank=quiz.bank, name="Signes")
+    causes = Category.objects.create(bank=quiz.bank, name="Causes")
+    new_question(quiz, "Question publiée sur les signes", category=signs, pick=False)
+    new_question(quiz, "Autre question sur les signes", category=signs, pick=False)
+    new_question(quiz, "Question publiée sur les causes", category=causes, pick=False)
+    new_question(
+        quiz, "Question en brouillon", category=signs, status=QuestionStatus.DRAFT, pick=False
+    )
     DrawRule.objects.create(quiz=quiz, category=signs, count=1)
     DrawRule.objects.create(quiz=quiz, category=causes, count=3)
     return quiz
@@ -325,7 +348,7 @@ def test_preview_shows_published_questions_and_records_nothing(instructor_client
     assert not Attempt.objects.exists()
 
 
-def test_preview_warns_when_no_attempt_could_start_or_a_question_is_never_drawn(
+def test_preview_warns_when_no_attempt_could_start_and_counts_picks_and_draws(
     instructor_client,
 ):
     empty = new_quiz(title="Vide")
@@ -336,14 +359,20 @@ def test_preview_warns_when_no_attempt_could_start_or_a_question_is_never_drawn(
     assert 'class="error"' in response.content.decode()
 
     quiz = new_quiz()
-    ruled, other = Category.objects.create(name="Signes"), Category.objects.create(name="Autre")
-    new_question(quiz, "Tirée", category=ruled)
-    new_question(quiz, "Jamais tirée", category=other)
+    ruled = Category.objects.create(bank=quiz.bank, name="Signes")
+    new_question(quiz, "Choisie", category=ruled)
+    new_question(quiz, "Tirée", category=ruled, pick=False)
+    new_question(quiz, "Autre tirée", category=ruled, pick=False)
     DrawRule.objects.create(quiz=quiz, category=ruled, count=1)
-    summary = instructor_client.get(reverse("admin:quiz_quiz_preview", args=[quiz.pk])).context[
-        "summary"
+    response = instructor_client.get(reverse("admin:quiz_quiz_preview", args=[quiz.pk]))
+    summary = response.context["summary"]
+    # The picked question, and one of the two others of its category (never itself again).
+    assert (summary.per_attempt, summary.picked, summary.lines[0].available) == (2, 1, 2)
+    assert [item["question"].text for item in response.context["items"]] == [
+        "Choisie",
+        "Tirée",
+        "Autre tirée",
     ]
-    assert (summary.per_attempt, summary.published, summary.undrawn) == (1, 2, 1)
 
 
 def test_preview_is_for_staff_only(client, learner, make_user, quiz_with_draw):
@@ -360,14 +389,17 @@ def test_the_quiz_page_links_to_the_preview(instructor_client, quiz_with_draw):
     response = instructor_client.get(reverse("admin:quiz_quiz_change", args=[quiz_with_draw.pk]))
     content = response.content.decode()
     assert reverse("admin:quiz_quiz_preview", args=[quiz_with_draw.pk]) in content
-    assert f"{reverse('admin:quiz_question_add')}?quiz={quiz_with_draw.pk}" in content
+    add = reverse("admin:quiz_question_add")
+    assert f"{add}?bank={quiz_with_draw.bank_id}&amp;add_to_quiz={quiz_with_draw.pk}" in content
 
 
 # Duplicate --------------------------------------------------------------------------------
 
 
-def test_duplicate_asks_then_copies_independently(instructor_client, learner, quiz_with_draw):
+def test_duplicate_asks_then_copies_in_the_same_bank(instructor_client, learner, quiz_with_draw):
     original = quiz_with_draw
+    new_question(original, "Toujours posée")
+    new_question(original, "Aussi posée")
     Accommodation.objects.create(learner=learner, quiz=original, extra_minutes=20)
     answered_attempt(learner, original)
     url = reverse("admin:quiz_quiz_changelist")
@@ -386,47 +418,53 @@ def test_duplicate_asks_then_copies_independently(instructor_client, learner, qu
         original.draw_rules.values_list("category__name", "count")
     )
 
-    def shape(quiz):
-        return [
-            (q.text, q.status, q.category_id, [(c.text, c.is_correct) for c in q.choices.all()])
-            for q in quiz.questions.order_by("position", "pk")
-        ]
+    def picks(quiz):
+        return list(quiz.picks.order_by("position").values_list("question", "position"))
 
-    assert shape(copy) == shape(original)
+    assert copy.bank == original.bank
+    assert picks(copy) == picks(original) and len(picks(copy)) == 2
     assert not copy.attempts.exists()
     assert not copy.accommodations.exists()
 
-    copied = copy.questions.first()
-    copied.text = "Modifiée"
-    copied.save()
-    copied.choices.update(text="Modifié")
-    assert not original.questions.filter(text="Modifiée").exists()
-    assert not Choice.objects.filter(question__quiz=original, text="Modifié").exists()
+    # One bank: a question edited there is edited in both; the quizzes' own settings and
+    # picks stay their own.
+    shared = copy.questions.first()
+    shared.text = "Modifiée"
+    shared.save()
+    assert original.questions.filter(text="Modifiée").exists()
+    copy.picks.filter(question=shared).delete()
+    Quiz.objects.filter(pk=copy.pk).update(pass_mark=50)
+    original.refresh_from_db()
+    assert len(picks(original)) == 2 and original.pass_mark != 50
 
 
 # Instructors ------------------------------------------------------------------------------
 
 
-def test_an_instructor_adds_a_quiz_then_a_question(instructor_client):
+def test_an_instructor_adds_a_quiz_then_a_rule_and_a_question(instructor_client):
+    bank = Bank.objects.create(name="Banque du cours")
+    category = Category.objects.create(bank=bank, name="Signes")
+    elsewhere = Category.objects.create(bank=Bank.objects.create(name="Autre"), name="Signes")
     url = reverse("admin:quiz_quiz_add")
     data = page_data(instructor_client.get(url))
-    data.update(title="Quiz de la leçon 1", pass_mark="70", max_attempts="3")
-    category = Category.objects.create(name="Signes")
-    data.update(
-        {
-            "draw_rules-TOTAL_FORMS": "1",
-            "draw_rules-0-category": str(category.pk),
-            "draw_rules-0-count": "1",
-        }
-    )
+    data.update(title="Quiz de la leçon 1", bank=str(bank.pk), pass_mark="70", max_attempts="3")
     assert instructor_client.post(url, data).status_code == 302
     quiz = Quiz.objects.get(title="Quiz de la leçon 1")
-    assert quiz.max_attempts == 3
+    assert quiz.max_attempts == 3 and quiz.bank == bank
+
+    url = reverse("admin:quiz_quiz_change", args=[quiz.pk])
+    data = page_data(instructor_client.get(url))
+    rule = {"draw_rules-TOTAL_FORMS": "1", "draw_rules-0-count": "1"}
+    data.update(rule, **{"draw_rules-0-category": str(elsewhere.pk)})
+    assert instructor_client.post(url, data).status_code == 200  # another bank's: refused
+    data["draw_rules-0-category"] = str(category.pk)
+    assert instructor_client.post(url, data).status_code == 302
     assert quiz.draw_rules.get().category == category
 
     response = add_question(instructor_client, quiz, TRUE_FALSE, [("Vrai", True), ("Faux", False)])
     assert response.status_code == 302
-    assert quiz.questions.get().choices.count() == 2
+    question = quiz.questions.get()
+    assert question.bank == bank and question.choices.count() == 2
 
 
 def test_an_instructor_grants_extra_time(instructor_client, learner):
@@ -463,7 +501,7 @@ def test_attempts_are_read_only(instructor_client, learner):
 
 def test_the_pages_render(instructor_client, learner, quiz_with_draw):
     attempt = answered_attempt(learner, quiz_with_draw)
-    question = quiz_with_draw.questions.first()
+    question = quiz_with_draw.bank.questions.first()
     Accommodation.objects.create(learner=learner, quiz=quiz_with_draw, extra_attempts=1)
     urls = [
         reverse("admin:quiz_quiz_changelist"),
@@ -475,6 +513,8 @@ def test_the_pages_render(instructor_client, learner, quiz_with_draw):
         reverse("admin:quiz_attempt_changelist"),
         reverse("admin:quiz_attempt_change", args=[attempt.pk]),
         reverse("admin:quiz_category_changelist"),
+        reverse("admin:quiz_bank_changelist"),
+        reverse("admin:quiz_bank_change", args=[quiz_with_draw.bank_id]),
         reverse("admin:quiz_accommodation_changelist"),
     ]
     for url in urls:
@@ -520,12 +560,12 @@ def test_a_questions_page_warns_of_what_gives_its_answer_away(instructor_client)
 
 def build(quizzes, questions, learners, make_user):
     """``quizzes`` quizzes of ``questions`` questions, each answered by ``learners``; the last."""
-    category = Category.objects.create(name=f"Catégorie {quizzes}")
     for n in range(quizzes):
         quiz = new_quiz(title=f"Quiz {quizzes}.{n}")
+        category = Category.objects.create(bank=quiz.bank, name=f"Catégorie {quizzes}")
         DrawRule.objects.create(quiz=quiz, category=category, count=questions)
         for m in range(questions):
-            new_question(quiz, f"Question {n}.{m}", category=category)
+            new_question(quiz, f"Question {n}.{m}", category=category, pick=m % 2 == 0)
         for _ in range(learners):
             answered_attempt(make_user(), quiz)
         Accommodation.objects.create(learner=make_user(), quiz=quiz, extra_minutes=10)
@@ -591,3 +631,17 @@ def test_a_question_records_its_source_lesson(admin_client, course):
     )
     assert admin_client.post(url, data).status_code == 302
     assert QuestionSource.objects.get(question=question).lesson == lesson
+
+
+def test_a_questions_page_says_which_quizzes_pick_it_and_which_may_draw_it(instructor_client):
+    checkpoint = new_quiz(title="Leçon 1")
+    final = new_quiz(title="Examen final", bank=checkpoint.bank)
+    category = Category.objects.create(bank=checkpoint.bank, name="Signes")
+    question = new_question(checkpoint, "Signe ?", category=category)
+    DrawRule.objects.create(quiz=final, category=category, count=1)
+    page = instructor_client.get(reverse("admin:quiz_question_change", args=[question.pk]))
+    content = page.content.decode()
+    assert "Leçon 1" in content and "Examen final" in content
+    with translation.override("fr"):
+        assert escape(gettext("Picked by:")) in content
+        assert escape(gettext("May be drawn by:")) in content

@@ -17,10 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def test_draw_takes_so_many_of_each_category_and_every_category_every_time(make_quiz):
     quiz = make_quiz(questions=0, shuffle_questions=True)
-    categories = [Category.objects.create(name=f"Objectif {n}") for n in range(3)]
+    categories = [Category.objects.create(bank=quiz.bank, name=f"Objectif {n}") for n in range(3)]
     for category, size, count in zip(categories, (4, 5, 3), (2, 3, 1), strict=True):
-        extra = make_quiz(questions=size, category=category)
-        Question.objects.filter(quiz=extra).update(quiz=quiz)
+        make_quiz(questions=size, category=category)  # questions of the same bank
         DrawRule.objects.create(quiz=quiz, category=category, count=count)
     seen = set()
     for seed in range(25):
@@ -35,9 +34,43 @@ def test_draw_takes_so_many_of_each_category_and_every_category_every_time(make_
 
 def test_drafts_never_reach_an_attempt(make_quiz, learner):
     quiz = make_quiz(questions=3)
-    Question.objects.filter(quiz=quiz, position=2).update(status="draft")
+    Question.objects.filter(picks__quiz=quiz, picks__position=2).update(status="draft")
     attempt, _ = attempts.start_attempt(learner, quiz)
-    assert [r.question.position for r in attempt.responses.all()] == [1, 3]
+    assert [r.question.picks.get().position for r in attempt.responses.all()] == [1, 3]
+
+
+def test_a_quiz_shows_its_picks_in_order_then_draws_from_its_bank_among_the_others(
+    make_quiz, learner
+):
+    quiz = make_quiz(questions=2)
+    category = Category.objects.create(bank=quiz.bank, name="Signes")
+    picked = quiz.questions.order_by("picks__position")
+    picked.filter(picks__position=1).update(category=category)
+    drawable = make_quiz(questions=3, category=category).questions.all()  # same bank
+    make_quiz(questions=2, category=Category.objects.create(bank=quiz.bank, name="Autre"))
+    other_bank = make_quiz(questions=2)
+    DrawRule.objects.create(quiz=quiz, category=category, count=2)
+    for seed in range(10):
+        drawn = attempts.draw_questions(quiz, random.Random(seed))
+        assert drawn[:2] == list(picked)
+        assert len(drawn) == 4 and set(drawn[2:]) < set(drawable)
+        assert [q.number for q in drawn[2:]] == sorted(q.number for q in drawn[2:])
+        assert not set(drawn) & set(other_bank.questions.all())
+    assert attempts.questions_per_attempt(quiz) == 4
+
+
+def test_a_question_edited_in_the_bank_changes_in_every_quiz_but_not_in_attempts(
+    make_quiz, learner
+):
+    first = make_quiz(questions=1)
+    second = make_quiz(questions=0, bank=first.bank)
+    question = first.questions.get()
+    second.picks.create(question=question)
+    attempt, _ = attempts.start_attempt(learner, first)
+    question.text = "Reformulée"
+    question.save()
+    assert second.questions.get().text == "Reformulée"
+    assert attempt.responses.get().question_text != "Reformulée"
 
 
 def test_order_and_choices_are_frozen_at_the_start(make_quiz, learner):
