@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from quiz.admin import QuestionAdmin
+from quiz.admin import LearnerScopedMixin, QuestionAdmin
 from quiz.models import Question
 
 from .. import drafting
@@ -200,7 +200,7 @@ class LessonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(ReadOnlyAdmin):
+class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     list_display = ["learner", "course", "lessons_done", "enrolled_at", "last_activity_at"]
     list_filter = ["course"]
     list_select_related = ["learner", "course"]
@@ -216,7 +216,7 @@ class EnrolmentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(LessonProgress)
-class LessonProgressAdmin(ReadOnlyAdmin):
+class LessonProgressAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     list_display = ["learner", "lesson", "course", "completed_at"]
     list_filter = ["lesson__course", "lesson"]
     list_select_related = ["learner", "lesson__course"]
