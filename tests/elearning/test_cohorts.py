@@ -1,6 +1,8 @@
 """Cohorts: learners join with a code or are added; instructors see their cohorts' learners
 and no one else's, in every admin page."""
 
+import io
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -195,3 +197,14 @@ def test_an_instructor_sees_and_renews_the_codes_of_her_cohorts_only(client, two
     )
     lyon_cohort.refresh_from_db()
     assert lyon_cohort.join_code != old and len(lyon_cohort.join_code) == 8
+
+
+def test_the_demo_instructor_teaches_the_demo_learners_cohort(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("create_demo_accounts", stdout=io.StringIO())
+    call_command("create_demo_accounts", stdout=io.StringIO())  # twice: nothing more
+    cohort = Cohort.objects.get()
+    assert [user.email for user in cohort.learners.all()] == ["apprenante@example.com"]
+    assert [user.email for user in cohort.instructors.all()] == ["formateur@example.com"]
