@@ -60,6 +60,7 @@ ORDERINGS = {
 class Column:
     key: str
     label: str
+    short: str = ""  # what a narrow header shows, the label said to screen readers
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,16 @@ class Report:
         return [
             Column("name", _("Learner")),
             Column("email", _("E-mail address")),
-            *(Column(f"lesson_{lesson.pk}", lesson.title) for lesson in self.lessons),
+            *(
+                Column(f"lesson_{lesson.pk}", lesson.title, _("L%(n)s") % {"n": n})
+                for n, lesson in enumerate(self.lessons, start=1)
+            ),
             Column("done", _("Lessons done")),
             *(
                 Column(
                     f"checkpoint_{lesson.pk}",
                     _("Checkpoint (%%): %(lesson)s") % {"lesson": lesson},
+                    _("Quiz L%(n)s") % {"n": self.lessons.index(lesson) + 1},
                 )
                 for lesson in self.checkpoints
             ),

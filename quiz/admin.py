@@ -155,7 +155,11 @@ class QuizQuestionInline(admin.TabularInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        return without_related_icons(field) if db_field.name == "question" else field
+        if db_field.name != "question":
+            return field
+        # Options are whole questions: the select stays as wide as the column, not the text.
+        field.widget.widget.attrs["class"] = "pick-question"
+        return without_related_icons(field)
 
     @admin.display(description=_("kind"))
     def kind(self, pick):
