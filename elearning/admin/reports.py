@@ -66,7 +66,7 @@ def report_view(model_admin, request, pk):
         "form": form,
         "columns": report.columns(),
         "order": order,
-        "rows": [display_values(report, row) for row in page],
+        "rows": [(row.pk, display_values(report, row)) for row in page],
         "page": page,
         "query": kept.urlencode(),
         "lesson_count": len(report.lessons),

@@ -208,3 +208,30 @@ def test_the_demo_instructor_teaches_the_demo_learners_cohort(settings):
     cohort = Cohort.objects.get()
     assert [user.email for user in cohort.learners.all()] == ["apprenante@example.com"]
     assert [user.email for user in cohort.instructors.all()] == ["formateur@example.com"]
+
+
+def test_a_learners_record_gathers_her_course_and_is_hers_to_see(client, two_classes):
+    (lyon, lyon_student, _), (_, nantes_student, _) = two_classes
+    client.force_login(lyon)
+    record = reverse("admin:elearning_user_record", args=[lyon_student.pk])
+    content = client.get(record).content.decode()
+    for expected in ("Promotion Lyon", "Leçon 1", lyon_student.certificates.get().display_code):
+        assert expected in content, expected
+    assert record in client.get(reverse("admin:elearning_user_changelist")).content.decode()
+    assert (
+        record
+        in client.get(
+            reverse("admin:elearning_user_change", args=[lyon_student.pk])
+        ).content.decode()
+    )
+    # Another cohort's learner, a member of staff, or nobody: not found.
+    for pk in (nantes_student.pk, lyon.pk, 999999):
+        assert client.get(reverse("admin:elearning_user_record", args=[pk])).status_code == 404
+
+
+def test_an_instructor_sees_no_password_hash_nor_rights_on_a_learners_page(client, two_classes):
+    (lyon, lyon_student, _), _ = two_classes
+    client.force_login(lyon)
+    page = client.get(reverse("admin:elearning_user_change", args=[lyon_student.pk]))
+    content = page.content.decode()
+    assert "pbkdf2" not in content and "is_superuser" not in content
