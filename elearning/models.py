@@ -351,6 +351,14 @@ class Lesson(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.position:  # a new lesson comes last
+            last = Lesson.objects.filter(course_id=self.course_id).aggregate(
+                last=models.Max("position")
+            )["last"]
+            self.position = (last or 0) + 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "lesson_detail", kwargs={"course_slug": self.course.slug, "lesson_slug": self.slug}

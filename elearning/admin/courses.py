@@ -4,8 +4,9 @@ question's source lesson, and reading learners' progress."""
 from functools import partial
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Q
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -35,8 +36,33 @@ from .base import ReadOnlyAdmin
 from .reports import report_view
 
 
+class LessonFormSet(BaseInlineFormSet):
+    """A published course has at least one lesson that is not archived."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or not self.instance.is_published:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not self._should_delete_form(form)
+            and not form.cleaned_data.get("is_archived")
+        ]
+        if not kept:
+            raise ValidationError(
+                _(
+                    "A published course needs at least one lesson: add one, or leave the course "
+                    "unpublished."
+                ),
+                code="published_without_lessons",
+            )
+
+
 class LessonInline(admin.TabularInline):
     model = Lesson
+    formset = LessonFormSet
     fields = ["position", "title", "slug", "reading_minutes", "is_archived", "edit_link"]
     readonly_fields = ["edit_link"]
     prepopulated_fields = {"slug": ["title"]}
@@ -74,6 +100,10 @@ class CourseAdmin(admin.ModelAdmin):
     ]
     inlines = [LessonInline, GlossaryTermInline]
     autocomplete_fields = ["final_quiz"]
+
+    class Media:
+        js = ["elearning/js/admin-unsaved.js"]
+
     change_list_template = "admin/elearning/course/change_list.html"
 
     def get_queryset(self, request):
@@ -214,7 +244,26 @@ class LessonAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def body_preview(self, lesson):
-        return mark_safe(render_markdown(lesson.body)) if lesson.body else "–"
+        if not lesson.body:
+            return "–"
+        # Sanitised by nh3 in render_markdown; styled as on the lesson page (lesson.css).
+        return format_html(
+            '<div class="lesson-body">{}</div>', mark_safe(render_markdown(lesson.body))
+        )
+
+    def response_post_save_change(self, request, obj):
+        """Back to the lessons of the lesson's course (not every course's), unless she came
+        from a filtered list."""
+        if request.GET.get("_changelist_filters") or not self.has_view_or_change_permission(
+            request
+        ):
+            return super().response_post_save_change(request, obj)
+        url = reverse("admin:elearning_lesson_changelist")
+        return redirect(f"{url}?course__id__exact={obj.course_id}")
+
+    class Media:
+        css = {"all": ["elearning/css/lesson.css"]}
+        js = ["elearning/js/admin-unsaved.js"]
 
 
 @admin.register(Enrolment)

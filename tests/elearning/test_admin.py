@@ -4,6 +4,9 @@ course: test_import_admin.py)."""
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
 from elearning.progress import mark_lesson_done
@@ -60,3 +63,71 @@ def test_instructor_sees_learners_progress_read_only(instructor_client, course, 
     assert response.status_code == 200
     assert reverse("admin:elearning_lessonprogress_add") not in response.content.decode()
     assert instructor_client.get(reverse("admin:elearning_lessonprogress_add")).status_code == 403
+
+
+# Writing courses and lessons ----------------------------------------------------------------
+
+
+def test_new_lessons_come_last_in_their_course(admin_client, course):
+    from tests.quiz.test_admin import page_data
+
+    url = reverse("admin:elearning_course_change", args=[course.pk])
+    data = page_data(admin_client.get(url))
+    total = int(data["lessons-TOTAL_FORMS"])
+    for n, title in enumerate(["Nouvelle A", "Nouvelle B"], start=total):
+        # as the browser posts a new row: the position field's default, 0
+        data.update(
+            {
+                f"lessons-{n}-title": title,
+                f"lessons-{n}-slug": f"nouvelle-{n}",
+                f"lessons-{n}-position": "0",
+                f"lessons-{n}-reading_minutes": "5",
+            }
+        )
+    data["lessons-TOTAL_FORMS"] = total + 2
+    assert admin_client.post(url, data).status_code == 302
+    positions = dict(course.lessons.values_list("title", "position"))
+    assert positions["Nouvelle A"] == 4 and positions["Nouvelle B"] == 5
+
+
+def test_a_course_without_lessons_cannot_be_published(admin_client, make_course):
+    from tests.quiz.test_admin import page_data
+
+    course = make_course(lessons=0, published=False)
+    url = reverse("admin:elearning_course_change", args=[course.pk])
+    data = page_data(admin_client.get(url))
+    data["is_published"] = "on"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    course.refresh_from_db()
+    assert not course.is_published
+    with translation.override("fr"):
+        message = gettext(
+            "A published course needs at least one lesson: add one, or leave the course "
+            "unpublished."
+        )
+    assert escape(message) in response.content.decode()
+
+
+def test_saving_a_lesson_returns_to_its_courses_lessons(admin_client, course):
+    from tests.quiz.test_admin import page_data
+
+    lesson = course.lessons.first()
+    url = reverse("admin:elearning_lesson_change", args=[lesson.pk])
+    data = page_data(admin_client.get(url))
+    response = admin_client.post(url, data)
+    assert response["Location"] == (
+        reverse("admin:elearning_lesson_changelist") + f"?course__id__exact={course.pk}"
+    )
+
+
+def test_the_lesson_preview_looks_like_the_lesson_and_unsaved_edits_warn(admin_client, course):
+    lesson = course.lessons.first()
+    lesson.body = "## Titre\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    lesson.save()
+    page = admin_client.get(reverse("admin:elearning_lesson_change", args=[lesson.pk]))
+    content = page.content.decode()
+    assert '<div class="lesson-body">' in content and "elearning/css/lesson" in content
+    assert "elearning/js/admin-unsaved" in content
+    course_page = admin_client.get(reverse("admin:elearning_course_change", args=[course.pk]))
+    assert "elearning/js/admin-unsaved" in course_page.content.decode()
