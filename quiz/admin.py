@@ -61,8 +61,9 @@ def short_datetime(value):
 
 def choice_problems(question):
     """The messages of ``validate_choices`` for a saved question (empty when it is sound)."""
+    choices = [(c.text, c.is_correct, c.fraction) for c in question.choices.all()]
     try:
-        validate_choices(question.kind, [(c.text, c.is_correct) for c in question.choices.all()])
+        validate_choices(question.kind, choices)
     except ValidationError as error:
         return error.messages
     return []
@@ -331,7 +332,11 @@ class ChoiceFormSet(BaseInlineFormSet):
         if any(self.errors):
             return
         kept = [
-            (form.cleaned_data["text"], form.cleaned_data.get("is_correct", False))
+            (
+                form.cleaned_data["text"],
+                form.cleaned_data.get("is_correct", False),
+                form.cleaned_data.get("fraction"),
+            )
             for form in self.forms
             if form.cleaned_data and not self._should_delete_form(form)
         ]
@@ -341,7 +346,7 @@ class ChoiceFormSet(BaseInlineFormSet):
 class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
-    fields = ["position", "text", "is_correct", "feedback"]
+    fields = ["position", "text", "is_correct", "fraction", "feedback"]
     ordering = ["position", "pk"]
     # Choices can be whole sentences: two-line boxes rather than a narrow input.
     formfield_overrides = {
