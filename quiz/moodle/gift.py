@@ -240,9 +240,9 @@ def _choices(answers_text, offset, line_at, question_format, conversion):
     for start, end in zip(starts, [*starts[1:], len(answers_text)], strict=True):
         body = answers_text[start + 1 : end].strip()
         line = line_at(offset + start)
-        fraction = 100
+        fraction = Decimal(100)
         if answers_text[start] == "~":
-            fraction = 0
+            fraction = Decimal(0)
             weight = _WEIGHT.match(body)
             if weight:
                 fraction = parse_weight(_restore(weight.group(1)), line)
@@ -271,9 +271,10 @@ def _true_false(answers_text, question_format, conversion):
         )
     ]
     true = TRUE_FALSE_WORDS[word.strip()]
+    full, none = Decimal(100), Decimal(0)
     return [
-        Answer("true", 100 if true else 0, right if true else wrong),
-        Answer("false", 0 if true else 100, wrong if true else right),
+        Answer("true", full if true else none, right if true else wrong),
+        Answer("false", none if true else full, wrong if true else right),
     ]
 
 

@@ -136,6 +136,11 @@ class ImportedChoice:
     feedback: str = ""
     fraction: Decimal | None = None
 
+    @property
+    def weight(self):
+        """The weight as people write it ("50", "-33.33333"), or ""."""
+        return "" if self.fraction is None else f"{self.fraction.normalize():f}"
+
 
 @dataclass
 class ImportedQuestion:
