@@ -28,8 +28,9 @@ category and tags. ``to_ours`` makes one of our questions of it, or says why it 
   the rule's reasons.
 """
 
+import re
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
@@ -52,6 +53,7 @@ CATEGORY_MAX_LENGTH = Category._meta.get_field("name").max_length
 WEIGHT_PLACES = Decimal("0.00001")  # as Moodle writes fractions: 0.3333333 = 33.33333 %
 WEIGHT_TOLERANCE = Decimal("0.001")
 POINTS_MAX = 32767
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 def kind_names():
@@ -227,11 +229,8 @@ def category_path(name):
 
 def parse_weight(text, line):
     """A weight in percent as a format writes it ("50", "-33.33333"), or FormatError."""
-    try:
-        weight = Decimal(text.strip())
-    except InvalidOperation:
-        weight = None
-    if weight is None or not weight.is_finite():
+    weight = Decimal(text.strip()) if _NUMBER.fullmatch(text.strip()) else None
+    if weight is None:
         raise FormatError(
             line,
             _("“%(weight)s” is not a weight: write a percentage such as 50 or -33.33333.")
@@ -283,18 +282,23 @@ def to_ours(moodle):
 
 
 def _points(moodle, notes):
-    if moodle.points is None:
+    """Moodle's mark as our whole points (at least 1), with a note where it changes."""
+    mark = moodle.points
+    if mark is None:
         return 1
-    if moodle.points == int(moodle.points) and 1 <= moodle.points <= POINTS_MAX:
-        return int(moodle.points)
-    points = min(max(int(moodle.points.quantize(Decimal(1), ROUND_HALF_UP)), 1), POINTS_MAX)
+    if mark == mark.to_integral_value() and 1 <= mark <= POINTS_MAX:
+        return int(mark)
+    if mark > POINTS_MAX:
+        points = POINTS_MAX
+    else:
+        points = max(int(mark.quantize(Decimal(1), ROUND_HALF_UP)), 1)
     notes.append(
         ngettext(
             "Its mark of %(mark)s becomes %(points)d point.",
             "Its mark of %(mark)s becomes %(points)d points.",
             points,
         )
-        % {"mark": f"{moodle.points.normalize():f}", "points": points}
+        % {"mark": f"{mark:g}", "points": points}
     )
     return points
 

@@ -210,3 +210,39 @@ def test_written_xml_reads_back_and_escapes_its_text():
         ("C", "", "25"),
         ("D", "Non", "-100"),
     ]
+
+
+def tf_with_mark(mark):
+    return (
+        "<quiz><question type='truefalse'><questiontext><text>Q</text></questiontext>"
+        f"<defaultgrade>{mark}</defaultgrade><answer fraction='100'><text>true</text></answer>"
+        "<answer fraction='0'><text>false</text></answer></question></quiz>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("mark", "points", "noted"),
+    [
+        ("1.0000000", 1, False),
+        ("3", 3, False),
+        ("0", 1, True),
+        ("0.2", 1, True),
+        ("40000", 32767, True),
+        ("1e100000", 32767, True),
+    ],
+)
+def test_marks_become_whole_points_within_bounds(mark, points, noted):
+    (question,) = read_xml(tf_with_mark(mark)).questions
+    assert question.points == points
+    assert bool(question.notes) is noted
+
+
+@pytest.mark.parametrize("weight", ["1e2", "50%", "NaN", "Infinity", ""])
+def test_a_weight_is_a_plain_percentage(weight):
+    xml = (
+        "<quiz><question type='multichoice'><questiontext><text>Q</text></questiontext>"
+        f"<answer fraction='{weight}'><text>a</text></answer>"
+        "<answer fraction='100'><text>b</text></answer></question></quiz>"
+    ).encode()
+    (problem,) = read_xml(xml).problems
+    assert "is not a weight" in problem.message
