@@ -5,6 +5,8 @@ Nothing here knows of courses: ``elearning.admin`` adds the course-side links (a
 question's source lesson) by subclassing ``QuestionAdmin``.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -398,6 +400,13 @@ class ChoiceFormSet(BaseInlineFormSet):
         validate_choices(self.instance.kind, kept)
 
 
+class WeightField(forms.DecimalField):
+    """A choice's weight in percent, shown as people write it (50, -33.33333)."""
+
+    def prepare_value(self, value):
+        return f"{value.normalize():f}" if isinstance(value, Decimal) else value
+
+
 class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
@@ -407,6 +416,10 @@ class ChoiceInline(admin.TabularInline):
     formfield_overrides = {
         models.CharField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.DecimalField: {
+            "form_class": WeightField,
+            "widget": forms.NumberInput(attrs={"class": "vIntegerField", "step": "any"}),
+        },
     }
 
     def get_extra(self, request, obj=None, **kwargs):

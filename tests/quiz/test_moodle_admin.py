@@ -324,3 +324,38 @@ def test_exporting_nothing_says_so(client, bank):
     assert response.status_code == 302
     response = client.get(response.url)
     assert messages_of(response) == ["The selection has no question to export."]
+
+
+# A question's weights on its page ----------------------------------------------------------------
+
+
+def test_a_questions_page_shows_its_weights_and_refuses_unsound_ones(client, bank):
+    from tests.quiz.test_admin import page_data
+
+    question = Question.objects.create(
+        bank=bank, text="Lesquels ?", kind="multiple", partial_credit=True
+    )
+    for position, (text, correct, weight) in enumerate(
+        [("A", True, "75"), ("B", True, "25"), ("C", False, "-100")], start=1
+    ):
+        Choice.objects.create(
+            question=question, position=position, text=text, is_correct=correct, fraction=weight
+        )
+    url = reverse("admin:quiz_question_change", args=[question.pk])
+    response = client.get(url)
+    assert page(response).xpath("//input[@name='choices-0-fraction']/@value") == ["75"]
+    data = page_data(response)
+    data["choices-1-fraction"] = "5"  # 75 + 5: not 100
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = next(
+        inline.formset.non_form_errors().as_data()
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "choices"
+    )
+    assert [error.code for error in errors] == ["weights_sum"]
+    assert question.choices.get(text="B").fraction == 25
+    data["choices-1-fraction"] = "25"
+    data["choices-0-text"] = "A, mieux dit"
+    assert client.post(url, data).status_code == 302
+    assert question.choices.get(position=1).text == "A, mieux dit"
