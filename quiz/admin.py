@@ -5,6 +5,8 @@ Nothing here knows of courses: ``elearning.admin`` adds the course-side links (a
 question's source lesson) by subclassing ``QuestionAdmin``.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -12,13 +14,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
@@ -44,6 +48,23 @@ from .models import (
     Response,
     validate_choices,
 )
+from .moodle.exporting import (
+    CONTENT_TYPES,
+    category_questions,
+    export_filename,
+    export_questions,
+    quiz_questions,
+)
+from .moodle.forms import ConfirmImportForm, QuestionFileForm, preview_token
+from .moodle.gift import GIFT
+from .moodle.importing import (
+    FORMAT_NAMES,
+    ImportProblem,
+    import_questions,
+    new_categories,
+    note_repeats,
+)
+from .moodle.xml import XML
 from .scoping import scoped, visible_learners
 
 
@@ -62,8 +83,9 @@ def short_datetime(value):
 
 def choice_problems(question):
     """The messages of ``validate_choices`` for a saved question (empty when it is sound)."""
+    choices = [(c.text, c.is_correct, c.fraction) for c in question.choices.all()]
     try:
-        validate_choices(question.kind, [(c.text, c.is_correct) for c in question.choices.all()])
+        validate_choices(question.kind, choices)
     except ValidationError as error:
         return error.messages
     return []
@@ -96,6 +118,28 @@ class LearnerScopedMixin:
         if db_field.name == self.learner_field and learners is not None:
             kwargs["queryset"] = learners
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def moodle_download(modeladmin, request, questions, file_format, name):
+    """The questions as a GIFT or Moodle XML file to download, or a message when there is
+    none (the list stays as it was)."""
+    if not questions:
+        modeladmin.message_user(
+            request, _("The selection has no question to export."), messages.WARNING
+        )
+        return None
+    filename = export_filename(name, file_format)
+    return HttpResponse(
+        export_questions(questions, file_format),
+        content_type=CONTENT_TYPES[file_format],
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )
+
+
+def download_name(queryset, single_name):
+    """The file's name: the one selected item's, else "questions"."""
+    items = list(queryset[:2])
+    return single_name(items[0]) if len(items) == 1 else "questions"
 
 
 # Quizzes ---------------------------------------------------------------------------------
@@ -219,7 +263,7 @@ class QuizAdmin(admin.ModelAdmin):
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [DrawRuleInline, QuizQuestionInline, AccommodationInline]
-    actions = ["duplicate"]
+    actions = ["duplicate", "export_gift", "export_xml"]
     change_form_template = "admin/quiz/quiz/change_form.html"
 
     def get_queryset(self, request):
@@ -336,6 +380,20 @@ class QuizAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/quiz/quiz/duplicate_confirmation.html", context)
 
+    def _export(self, request, queryset, file_format):
+        quizzes = queryset.order_by("title", "pk")
+        name = download_name(quizzes, lambda quiz: quiz.title)
+        return moodle_download(self, request, quiz_questions(quizzes), file_format, name)
+
+    @admin.action(description=_("Export their questions to GIFT (Moodle)"), permissions=["view"])
+    def export_gift(self, request, queryset):
+        """The questions the quizzes pick and those their draw rules may draw, drafts too."""
+        return self._export(request, queryset, GIFT)
+
+    @admin.action(description=_("Export their questions to Moodle XML"), permissions=["view"])
+    def export_xml(self, request, queryset):
+        return self._export(request, queryset, XML)
+
 
 # Questions --------------------------------------------------------------------------------
 
@@ -352,22 +410,37 @@ class ChoiceFormSet(BaseInlineFormSet):
         if any(self.errors):
             return
         kept = [
-            (form.cleaned_data["text"], form.cleaned_data.get("is_correct", False))
+            (
+                form.cleaned_data["text"],
+                form.cleaned_data.get("is_correct", False),
+                form.cleaned_data.get("fraction"),
+            )
             for form in self.forms
             if form.cleaned_data and not self._should_delete_form(form)
         ]
         validate_choices(self.instance.kind, kept)
 
 
+class WeightField(forms.DecimalField):
+    """A choice's weight in percent, shown as people write it (50, -33.33333)."""
+
+    def prepare_value(self, value):
+        return f"{value.normalize():f}" if isinstance(value, Decimal) else value
+
+
 class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
-    fields = ["position", "text", "is_correct", "feedback"]
+    fields = ["position", "text", "is_correct", "fraction", "feedback"]
     ordering = ["position", "pk"]
     # Choices can be whole sentences: two-line boxes rather than a narrow input.
     formfield_overrides = {
         models.CharField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.DecimalField: {
+            "form_class": WeightField,
+            "widget": forms.NumberInput(attrs={"class": "vIntegerField", "step": "any"}),
+        },
     }
 
     def get_extra(self, request, obj=None, **kwargs):
@@ -574,6 +647,7 @@ class BankAdmin(admin.ModelAdmin):
     list_display = ["name", "questions", "categories", "quizzes"]
     search_fields = ["name"]
     readonly_fields = ["questions", "categories", "quizzes"]
+    change_form_template = "admin/quiz/bank/change_form.html"
 
     def get_queryset(self, request):
         return (
@@ -602,6 +676,103 @@ class BankAdmin(admin.ModelAdmin):
     def quizzes(self, bank):
         return self._link(bank, "quiz", bank.quiz_total)
 
+    # Importing GIFT and Moodle XML -----------------------------------------------------------
+
+    IMPORTS_DONE = "quiz_imports_done"  # the session's imported previews, against a double post
+
+    def can_import(self, request, bank):
+        return self.has_change_permission(request, bank) and request.user.has_perms(
+            ["quiz.add_question", "quiz.add_choice", "quiz.add_category"]
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        bank = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": bank is not None and self.can_import(request, bank),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        import_url = path(
+            "<int:pk>/import/",
+            self.admin_site.admin_view(self.import_view),
+            name="quiz_bank_import",
+        )
+        return [import_url, *super().get_urls()]
+
+    def import_view(self, request, pk):
+        """Import in two steps: read a GIFT or Moodle XML file and show what it would create
+        and what it skips, nothing saved; then create those questions as drafts, in one
+        transaction. A file with errors shows them, with their lines, and saves nothing."""
+        bank = get_object_or_404(Bank, pk=pk)
+        if not self.can_import(request, bank):
+            raise PermissionDenied
+        form = QuestionFileForm()
+        if request.method == "POST" and "preview" in request.POST:
+            confirm = ConfirmImportForm(request.POST, bank=bank)
+            if confirm.is_valid():
+                return self.confirmed_import(request, bank, confirm.cleaned_data["preview"])
+            for error in confirm.errors.get("preview", []):
+                self.message_user(request, error, messages.ERROR)
+        elif request.method == "POST":
+            form = QuestionFileForm(request.POST, request.FILES)
+            if form.is_valid() and not form.cleaned_data["reading"].problems:
+                return self.import_preview_response(request, bank, form.cleaned_data["reading"])
+        reading = form.cleaned_data.get("reading") if form.is_bound else None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import questions into “%(bank)s”") % {"bank": bank},
+            "bank": bank,
+            "form": form,
+            "problems": reading.problems if reading else [],
+            "format_name": FORMAT_NAMES.get(reading.format) if reading else "",
+            "opts": self.opts,
+            "original": bank,
+        }
+        return TemplateResponse(request, "admin/quiz/bank/import.html", context)
+
+    def import_preview_response(self, request, bank, reading):
+        note_repeats(bank, reading.questions)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Check what the file would import"),
+            "bank": bank,
+            "reading": reading,
+            "format_name": FORMAT_NAMES[reading.format],
+            "new_categories": new_categories(bank, reading.questions),
+            "confirm": ConfirmImportForm(
+                initial={"preview": preview_token(bank, reading.questions)}, bank=bank
+            ),
+            "opts": self.opts,
+            "original": bank,
+        }
+        return TemplateResponse(request, "admin/quiz/bank/import_preview.html", context)
+
+    def confirmed_import(self, request, bank, preview):
+        done = request.session.get(self.IMPORTS_DONE, [])
+        if preview["id"] in done:
+            self.message_user(
+                request, _("These questions were imported already."), messages.WARNING
+            )
+            return redirect(imported_questions_url(bank))
+        try:
+            report = import_questions(bank, preview["questions"])
+        except ImportProblem as problem:
+            self.message_user(request, str(problem), messages.ERROR)
+            return redirect("admin:quiz_bank_import", bank.pk)
+        request.session[self.IMPORTS_DONE] = [*done[-19:], preview["id"]]
+        for line in report.lines():
+            self.message_user(request, line, messages.SUCCESS)
+        return redirect(imported_questions_url(bank))
+
+
+def imported_questions_url(bank):
+    return (
+        reverse("admin:quiz_question_changelist")
+        + f"?bank__id__exact={bank.pk}&status__exact=draft"
+    )
+
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
@@ -609,6 +780,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["bank"]
     list_select_related = ["bank"]
     search_fields = ["name"]
+    actions = ["export_gift", "export_xml"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_total=Count("questions"))
@@ -616,6 +788,18 @@ class CategoryAdmin(admin.ModelAdmin):
     @admin.display(description=_("questions"), ordering="question_total")
     def question_count(self, category):
         return category.question_total
+
+    def _export(self, request, queryset, file_format):
+        name = download_name(queryset.order_by("name", "pk"), lambda category: category.name)
+        return moodle_download(self, request, category_questions(queryset), file_format, name)
+
+    @admin.action(description=_("Export their questions to GIFT (Moodle)"), permissions=["view"])
+    def export_gift(self, request, queryset):
+        return self._export(request, queryset, GIFT)
+
+    @admin.action(description=_("Export their questions to Moodle XML"), permissions=["view"])
+    def export_xml(self, request, queryset):
+        return self._export(request, queryset, XML)
 
 
 @admin.register(Accommodation)

@@ -152,9 +152,11 @@ def candidates(quiz):
 
 
 def frozen_choices(question, shuffle, rng=random):
-    """The question's choices as shown, with what grading needs. True/false keeps its order."""
+    """The question's choices as shown, with what grading needs (a choice's weight, when it
+    has one, as a string: exact). True/false keeps its order."""
     choices = [
         {"id": c.pk, "text": c.text, "correct": c.is_correct, "feedback": c.feedback}
+        | ({} if c.fraction is None else {"fraction": str(c.fraction)})
         for c in question.choices.all()
     ]
     if shuffle and question.kind != QuestionKind.TRUE_FALSE:
@@ -351,6 +353,11 @@ def mark(response, selected=None):
         selected_ids=response.selected if selected is None else selected,
         points=response.points,
         partial_credit=response.partial_credit,
+        fractions={
+            choice["id"]: choice["fraction"]
+            for choice in response.choices
+            if choice.get("fraction") is not None
+        },
     )
 
 

@@ -30,15 +30,25 @@ def to_points(value):
     )
 
 
-def mark_response(kind, correct_ids, all_ids, selected_ids, points, partial_credit=False):
+def mark_response(
+    kind, correct_ids, all_ids, selected_ids, points, partial_credit=False, fractions=None
+):
     """The points one answer earns.
 
     Single choice and true/false: all or nothing. Multiple response: all or nothing, or
     with partial credit Moodle's default weights: each right pick earns
     1/(number of right choices) of the points, each wrong pick takes away
     1/(number of wrong choices), never below zero. An empty answer earns nothing.
+
+    A question that came with weights of its own (``fractions``: {choice id: percent},
+    Moodle's fractions) is graded by them, as Moodle grades it: a single choice earns the
+    weight of the choice picked; a multiple response with partial credit the sum of the
+    weights picked; never below 0 % nor above 100 % of the points.
     """
     correct_ids, selected_ids = set(correct_ids), set(selected_ids)
+    weighted = kind == QuestionKind.SINGLE or (kind == QuestionKind.MULTIPLE and partial_credit)
+    if fractions and weighted and selected_ids:
+        return _weighted_mark(fractions, selected_ids, points)
     wrong_ids = set(all_ids) - correct_ids
     is_correct = bool(selected_ids) and selected_ids == correct_ids
     if is_correct:
@@ -51,6 +61,19 @@ def mark_response(kind, correct_ids, all_ids, selected_ids, points, partial_cred
     if wrong_ids:
         share -= Fraction(wrong_picks, len(wrong_ids))
     return Mark(to_points(max(share, 0) * points), False)
+
+
+# A share this close to the whole is the whole: Moodle writes a third as 33.33333 %, so three
+# of them add up to 99.99999 %.
+WHOLE = 1 - Fraction(1, 100_000)
+
+
+def _weighted_mark(fractions, selected_ids, points):
+    share = sum(Fraction(Decimal(str(fractions.get(pk, 0)))) for pk in selected_ids) / 100
+    share = min(max(share, Fraction(0)), Fraction(1))
+    if share >= WHOLE:
+        return Mark(to_points(points), True)
+    return Mark(to_points(share * points), False)
 
 
 def passes(score, max_score, pass_mark):

@@ -397,15 +397,16 @@ class QuizQuestion(models.Model):
 def validate_choices(kind, choices):
     """Refuse a question that cannot be answered correctly.
 
-    ``choices`` are (text, is_correct) pairs. One rule for the admin's formset and for the
-    shipped question bank's test.
+    ``choices`` are (text, is_correct) pairs, or (text, is_correct, weight) triples where a
+    choice may carry a weight in percent (``Choice.fraction``, None for none). One rule for
+    the admin's formset, the importer of Moodle's formats and the shipped question bank's test.
     """
     errors = []
     if len(choices) < 2:
         errors.append(
             ValidationError(_("A question needs at least two choices."), code="too_few_choices")
         )
-    correct = sum(1 for _text, is_correct in choices if is_correct)
+    correct = sum(1 for _text, is_correct, *_weight in choices if is_correct)
     if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and correct != 1:
         errors.append(
             ValidationError(
@@ -420,13 +421,77 @@ def validate_choices(kind, choices):
                 code="multiple_needs_both",
             )
         )
-    texts = [" ".join(text.split()).casefold() for text, _is_correct in choices]
+    texts = [" ".join(text.split()).casefold() for text, *_rest in choices]
     if len(set(texts)) != len(texts):
         errors.append(
             ValidationError(_("Two choices have the same text."), code="duplicate_choice")
         )
+    errors += _weight_errors(kind, choices)
     if errors:
         raise ValidationError(errors)
+
+
+# Weights are percentages with five decimals, so thirds add up to 99.99999 %.
+WEIGHT_SUM_TOLERANCE = Decimal("0.001")
+
+
+def _weight_errors(kind, choices):
+    """What makes a question's weights unsound (none when it has none)."""
+    weights = [
+        (is_correct, Decimal(weight[0]))
+        for _text, is_correct, *weight in choices
+        if weight and weight[0] not in (None, "")
+    ]
+    if not weights:
+        return []
+    if kind == QuestionKind.TRUE_FALSE:
+        return [
+            ValidationError(
+                _("A true/false question takes no weights: leave them empty."),
+                code="weights_on_true_false",
+            )
+        ]
+    if len(weights) != len(choices):
+        return [ValidationError(_("Give every choice a weight, or none."), code="weights_missing")]
+    if any(not -100 <= weight <= 100 for _c, weight in weights):
+        return [
+            ValidationError(
+                _("A weight lies between -100 % and 100 %."), code="weight_out_of_range"
+            )
+        ]
+    if kind == QuestionKind.SINGLE:
+        if any(is_correct != (weight == 100) for is_correct, weight in weights):
+            return [
+                ValidationError(
+                    _(
+                        "In a single-choice question with weights, the correct choice is "
+                        "worth 100 % and the others less."
+                    ),
+                    code="single_weights",
+                )
+            ]
+        return []
+    errors = []
+    if any(is_correct != (weight > 0) for is_correct, weight in weights):
+        errors.append(
+            ValidationError(
+                _(
+                    "In a multiple-response question with weights, the correct choices are "
+                    "those with a positive weight."
+                ),
+                code="multiple_weights",
+            )
+        )
+    total = sum(weight for _c, weight in weights if weight > 0)
+    if abs(total - 100) > WEIGHT_SUM_TOLERANCE:
+        errors.append(
+            ValidationError(
+                _("The positive weights add up to %(total)s %%, not 100 %%."),
+                code="weights_sum",
+                params={"total": f"{total.normalize():f}"},
+            )
+        )
+    return errors
 
 
 class ChoiceManager(models.Manager):
@@ -446,11 +511,33 @@ class Choice(models.Model):
     feedback = models.TextField(
         _("feedback"), blank=True, help_text=_("Shown to a learner who picked this choice.")
     )
+    # Moodle's "fraction", in percent; kept when a question comes with weights of its own.
+    fraction = models.DecimalField(
+        _("weight (%)"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-100), MaxValueValidator(100)],
+        help_text=_(
+            "Optional: the share of the points this choice earns, from -100 to 100 (a "
+            "negative weight takes points away). Single choice: the choice picked earns its "
+            "weight; multiple response with partial credit: the weights of the choices picked "
+            "add up, never below 0 nor above 100. Empty: as “correct” and partial credit say."
+        ),
+    )
 
     class Meta:
         ordering = ["question_id", "position", "pk"]
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fraction__isnull=True)
+                | Q(fraction__gte=Decimal(-100), fraction__lte=Decimal(100)),
+                name="choice_fraction_percent",
+            ),
+        ]
 
     def __str__(self):
         return self.text
