@@ -134,14 +134,10 @@ def statistics_view(model_admin, request, pk):
         "quiz": quiz,
         "figures": figures,
         "questions": ordered(figures.questions, order),
+        "flagged": [item for item in figures.questions if item.flags],
         "chart": chart_of(figures.questions),
         "attempts": attempts,
         "order": order,
-        "orders": [
-            ("facility", _("Facility index")),
-            ("discrimination", _("Discrimination index")),
-            ("efficiency", _("Discriminative efficiency")),
-        ],
         "thresholds": {
             "right": NEARLY_ALWAYS_RIGHT,
             "wrong": NEARLY_ALWAYS_WRONG,

@@ -42,14 +42,15 @@ below two attempts. Per quiz, over the ``s`` attempts' total scores (raw points)
   as Moodle's random-question slots; with attempts of different lengths, none.
 
 Flags, each with its reason shown in words: nearly always right (facility index 95 % or
-more) and nearly always wrong (5 % or less), Moodle's documented bands "extremely easy" and
-"extremely difficult or something wrong with the question"; dubious (discriminative
-efficiency under 15 %, the rule of Moodle's report); a distractor chosen by a larger share
-of strong learners than of weak ones. Strong and weak are classical test theory's upper and
-lower groups (Kelley's 27 %): the attempts whose total score is at least the score of the
-attempt ranked at 27 % from the top, and at most the one ranked at 27 % from the bottom
-(27 % of the attempts rounded, at least one; ties at the boundary belong to the group), none
-when the two would overlap.
+more) and nearly always wrong (5 % or less), the bands "extremely easy" and "extremely
+difficult or something wrong with the question" of the report's documentation
+(docs.moodle.org, "Quiz report statistics"); dubious (discriminative efficiency under 15 %,
+``is_dubious_question`` in the report's ``statistics_table.php``); a distractor chosen by a
+larger share of strong learners than of weak ones. Strong and weak are classical test
+theory's upper and lower groups (Kelley's 27 %): the attempts whose total score is at least
+the score of the attempt ranked at 27 % from the top, and at most the one ranked at 27 %
+from the bottom (27 % of the attempts rounded, at least one; ties at the boundary belong to
+the group), none when the two would overlap.
 
 Everything is computed in the database by aggregate queries, the same few whatever the
 number of attempts: Python loops only over questions, their choices and the distinct marks
