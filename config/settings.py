@@ -158,6 +158,10 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "elearning.User"
 
+# Which learners a member of staff sees in the quiz engine's pages: those of the cohorts she
+# teaches (a superuser, all of them).
+QUIZ_LEARNER_SCOPE = "elearning.cohorts.visible_learners"
+
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks, so that a locked-out client is refused before any check.
     "axes.backends.AxesStandaloneBackend",

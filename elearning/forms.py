@@ -71,6 +71,15 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name", "preferred_language"]
 
 
+class JoinCohortForm(forms.Form):
+    code = forms.CharField(
+        label=_("Cohort code"),
+        max_length=20,
+        help_text=_("The code your instructor gave you, for example K7MP Q2XD."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
 class ImportCourseForm(forms.Form):
     """A document to import: a file, or text pasted. Reading it is validating it: the
     cleaned data hold the ``article`` it makes."""

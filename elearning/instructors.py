@@ -24,6 +24,9 @@ INSTRUCTOR_PERMISSIONS = {
         # Drafting runs are started from the lessons' action; instructors read them.
         "draftrun": ("view",),
         "draftsource": ("view",),
+        # Her classes: she creates them, shares their codes and adds learners.
+        "cohort": ("add", "change", "view"),
+        "cohortmembership": ("add", "change", "delete", "view"),
     },
     "quiz": {
         # A course's bank comes with the course; deleting one is the superuser's.

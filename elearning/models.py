@@ -1,5 +1,7 @@
 """Courses, lessons, learners, enrolments and reading progress."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -510,6 +512,96 @@ class QuestionSource(models.Model):
 
     def __str__(self):
         return f"{self.question} – {self.lesson}"
+
+
+# Join codes read aloud or copied from a board: no 0/O, 1/I/L.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code():
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Cohort(models.Model):
+    """A class of learners ("Promotion 2026 - IFSI Lyon") and the instructors who teach it:
+    an instructor sees the learners of her cohorts only (``elearning.cohorts``)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    join_code = models.CharField(
+        _("join code"),
+        max_length=JOIN_CODE_LENGTH,
+        unique=True,
+        default=new_join_code,
+        help_text=_("Learners join the cohort with this code, on their profile page."),
+    )
+    is_open = models.BooleanField(
+        _("open to joining"),
+        default=True,
+        help_text=_("Untick to stop learners joining with the code."),
+    )
+    learners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="CohortMembership",
+        through_fields=("cohort", "learner"),
+        related_name="cohorts",
+        verbose_name=_("learners"),
+    )
+    instructors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="taught_cohorts",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("instructors"),
+        help_text=_("The staff who teach this cohort: they see its learners."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+
+    def __str__(self):
+        return self.name
+
+
+class CohortMembership(models.Model):
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cohort")
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="cohort_memberships",
+        verbose_name=_("learner"),
+    )
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now, editable=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("added by"),
+        help_text=_("Empty when she joined with the code."),
+    )
+
+    class Meta:
+        ordering = ["cohort", "learner__last_name", "learner__first_name", "pk"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "learner"],
+                name="one_membership_per_cohort",
+                violation_error_message=_("This learner is already in the cohort."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.cohort}"
 
 
 class CertificateQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ account_patterns = [
     path("signup/", views.signup, name="signup"),
     path("profile/", views.profile, name="profile"),
     path("profile/logout-everywhere/", views.logout_everywhere, name="logout_everywhere"),
+    path("profile/cohorts/join/", views.join_cohort, name="join_cohort"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

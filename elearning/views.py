@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView, UpdateView
 from django.views.i18n import set_language as django_set_language
 
-from . import selectors
+from . import cohorts, selectors
 from .accounts import end_every_session
-from .forms import EmailAuthenticationForm, ProfileForm, SignupForm
+from .forms import EmailAuthenticationForm, JoinCohortForm, ProfileForm, SignupForm
 from .models import Course, Lesson, User
 from .progress import enrol, mark_lesson_done
 
@@ -123,6 +123,13 @@ class ProfileView(UpdateView):
     def get_object(self, queryset=None):
         return self.request.user
 
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "cohorts": self.request.user.cohorts.order_by("name"),
+            "join_form": kwargs.get("join_form") or JoinCohortForm(prefix="join"),
+        }
+
     def form_valid(self, form):
         response = super().form_valid(form)
         messages.success(self.request, _("Your profile has been saved."))
@@ -131,6 +138,24 @@ class ProfileView(UpdateView):
 
 
 profile = login_required(ProfileView.as_view())
+
+
+@login_required
+@require_POST
+def join_cohort(request):
+    """Join a cohort with the code an instructor shared; back to the profile, with a
+    message either way."""
+    form = JoinCohortForm(request.POST, prefix="join")
+    if not form.is_valid():
+        messages.error(request, _("Enter the code your instructor gave you."))
+        return redirect("profile")
+    try:
+        cohort = cohorts.join(request.user, form.cleaned_data["code"])
+    except cohorts.JoinRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You have joined the cohort “%(name)s”.") % {"name": cohort})
+    return redirect("profile")
 
 
 @login_required

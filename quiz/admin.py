@@ -45,6 +45,7 @@ from .models import (
     Response,
     validate_choices,
 )
+from .scoping import scoped, visible_learners
 
 
 def short(text, length=70):
@@ -80,6 +81,22 @@ def without_related_icons(field):
     wrapper.can_add_related = wrapper.can_change_related = False
     wrapper.can_delete_related = wrapper.can_view_related = False
     return field
+
+
+class LearnerScopedMixin:
+    """Staff other than superusers see, and may choose, only the learners they teach
+    (``quiz.scoping``, the project's rule)."""
+
+    learner_field = "learner"
+
+    def get_queryset(self, request):
+        return scoped(super().get_queryset(request), request.user, self.learner_field)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        learners = visible_learners(request.user)
+        if db_field.name == self.learner_field and learners is not None:
+            kwargs["queryset"] = learners
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 # Quizzes ---------------------------------------------------------------------------------
@@ -139,7 +156,11 @@ class QuizQuestionInline(admin.TabularInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        return without_related_icons(field) if db_field.name == "question" else field
+        if db_field.name != "question":
+            return field
+        # Options are whole questions: the select stays as wide as the column, not the text.
+        field.widget.widget.attrs["class"] = "pick-question"
+        return without_related_icons(field)
 
     @admin.display(description=_("kind"))
     def kind(self, pick):
@@ -162,7 +183,7 @@ class QuizQuestionInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, label)
 
 
-class AccommodationInline(admin.TabularInline):
+class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
     model = Accommodation
     fields = ["learner", "extra_minutes", "extra_attempts", "reason"]
     autocomplete_fields = ["learner"]
@@ -608,7 +629,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Accommodation)
-class AccommodationAdmin(admin.ModelAdmin):
+class AccommodationAdmin(LearnerScopedMixin, admin.ModelAdmin):
     """Extra time (the "tiers-temps") and extra attempts, per learner and quiz."""
 
     list_display = ["learner", "quiz", "extra_minutes", "extra_attempts", "reason"]
@@ -665,7 +686,7 @@ class ResponseInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Attempt)
-class AttemptAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "learner",
         "quiz",

@@ -371,7 +371,8 @@ class QuizQuestion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.quiz} – {self.question}"
+        # A row's label on the quiz's page, under the quiz's own title: the question's number.
+        return _("Question %(number)s") % {"number": self.question.number}
 
     def save(self, *args, **kwargs):
         if not self.position:  # at the end of the quiz

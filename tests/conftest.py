@@ -83,13 +83,26 @@ def learner(make_user):
     return make_user()
 
 
+TEST_COHORT = "Promotion de test"
+
+
+def teach(*learners):
+    """Put ``learners`` in the cohort the ``instructor`` fixture teaches (she sees them)."""
+    from elearning.models import Cohort
+
+    Cohort.objects.get_or_create(name=TEST_COHORT)[0].learners.add(*learners)
+
+
 @pytest.fixture
 def instructor(make_user):
-    """A staff member of the "Instructors" group (not a superuser)."""
+    """A staff member of the "Instructors" group (not a superuser), who teaches the cohort
+    TEST_COHORT (empty: ``teach()`` puts learners in it)."""
     from elearning.instructors import ensure_instructors_group
+    from elearning.models import Cohort
 
     user = make_user(is_staff=True)
     user.groups.add(ensure_instructors_group())
+    Cohort.objects.get_or_create(name=TEST_COHORT)[0].instructors.add(user)
     return user
 
 

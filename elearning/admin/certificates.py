@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from quiz.admin import LearnerScopedMixin
+
 from .. import completion
 from ..models import Certificate
 from .base import ReadOnlyAdmin
@@ -46,7 +48,7 @@ class RevocationForm(forms.Form):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ReadOnlyAdmin):
+class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     """Certificates are issued by completion only and never deleted: instructors read them,
     and revoke or reissue them with a reason, through the services that keep who, when and
     why. The pages stay read-only; the two actions are the only changes."""

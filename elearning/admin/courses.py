@@ -1,9 +1,11 @@
 """Courses and lessons: writing and ordering them, importing a course from a document, a
 question's source lesson, and reading learners' progress."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef
+from django.db.models import Count, OuterRef, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,10 +14,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from quiz.admin import QuestionAdmin
+from quiz.admin import LearnerScopedMixin, QuestionAdmin
 from quiz.models import Question
 
 from .. import drafting
+from ..cohorts import visible_learners
 from ..forms import ImportCourseForm, ImportPreview
 from ..importing import ImportProblem, import_course
 from ..models import (
@@ -29,6 +32,7 @@ from ..models import (
 )
 from ..rendering import render_markdown
 from .base import ReadOnlyAdmin
+from .reports import report_view
 
 
 class LessonInline(admin.TabularInline):
@@ -55,7 +59,7 @@ class GlossaryTermInline(admin.StackedInline):
 
 @admin.register(Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "is_published", "active_lessons", "learners", "updated_at"]
+    list_display = ["title", "is_published", "active_lessons", "learners", "report", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "lessons__title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -78,7 +82,11 @@ class CourseAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(
                 active_lesson_count=lesson_count(OuterRef("pk")),
-                learner_count=Count("enrolments", distinct=True),
+                learner_count=Count(
+                    "enrolments",
+                    filter=Q(enrolments__learner__in=visible_learners(request.user)),
+                    distinct=True,
+                ),
             )
         )
 
@@ -101,7 +109,17 @@ class CourseAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.import_view),
             name="elearning_course_import",
         )
-        return [import_url, *super().get_urls()]
+        report_url = path(
+            "<int:pk>/report/",
+            self.admin_site.admin_view(partial(report_view, self)),
+            name="elearning_course_report",
+        )
+        return [import_url, report_url, *super().get_urls()]
+
+    @admin.display(description=_("progress report"))
+    def report(self, course):
+        url = reverse("admin:elearning_course_report", args=[course.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Report"))
 
     def import_view(self, request):
         """Import in two steps: read a file or a paste and show the lessons it makes;
@@ -200,7 +218,7 @@ class LessonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(ReadOnlyAdmin):
+class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     list_display = ["learner", "course", "lessons_done", "enrolled_at", "last_activity_at"]
     list_filter = ["course"]
     list_select_related = ["learner", "course"]
@@ -216,7 +234,7 @@ class EnrolmentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(LessonProgress)
-class LessonProgressAdmin(ReadOnlyAdmin):
+class LessonProgressAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     list_display = ["learner", "lesson", "course", "completed_at"]
     list_filter = ["lesson__course", "lesson"]
     list_select_related = ["learner", "lesson__course"]

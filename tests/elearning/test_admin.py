@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
 from elearning.progress import mark_lesson_done
+from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def test_instructor_sees_editorial_notes(instructor_client, shipped_course):
 
 
 def test_instructor_sees_learners_progress_read_only(instructor_client, course, learner):
+    teach(learner)
     for lesson in course.lessons.all()[:2]:
         mark_lesson_done(learner, lesson)
     response = instructor_client.get(reverse("admin:elearning_enrolment_changelist"))

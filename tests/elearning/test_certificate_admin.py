@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from elearning.completion import issue_certificate, revoke_certificate
 from elearning.models import Certificate, Enrolment
+from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,9 @@ CHANGELIST = "admin:elearning_certificate_changelist"
 
 
 def certify(learner, course, percent=90):
-    """Her certificate, as completion issues it: after a completed enrolment."""
+    """Her certificate, as completion issues it: after a completed enrolment. She is in the
+    cohort the instructor of these tests teaches."""
+    teach(learner)
     Enrolment.objects.update_or_create(
         learner=learner,
         course=course,

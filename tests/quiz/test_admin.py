@@ -30,6 +30,7 @@ from quiz.models import (
     QuizQuestion,
     validate_choices,
 )
+from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
 
@@ -468,6 +469,7 @@ def test_an_instructor_adds_a_quiz_then_a_rule_and_a_question(instructor_client)
 
 
 def test_an_instructor_grants_extra_time(instructor_client, learner):
+    teach(learner)
     quiz = new_quiz(time_limit_minutes=30)
     url = reverse("admin:quiz_accommodation_add")
     data = page_data(instructor_client.get(url))
@@ -483,6 +485,7 @@ def test_an_instructor_grants_extra_time(instructor_client, learner):
 
 
 def test_attempts_are_read_only(instructor_client, learner):
+    teach(learner)
     quiz = new_quiz()
     new_question(quiz, "Vrai ?", [("Vrai", True), ("Faux", False)], kind=TRUE_FALSE)
     attempt = answered_attempt(learner, quiz)
@@ -500,6 +503,7 @@ def test_attempts_are_read_only(instructor_client, learner):
 
 
 def test_the_pages_render(instructor_client, learner, quiz_with_draw):
+    teach(learner)
     attempt = answered_attempt(learner, quiz_with_draw)
     question = quiz_with_draw.bank.questions.first()
     Accommodation.objects.create(learner=learner, quiz=quiz_with_draw, extra_attempts=1)
@@ -567,8 +571,12 @@ def build(quizzes, questions, learners, make_user):
         for m in range(questions):
             new_question(quiz, f"Question {n}.{m}", category=category, pick=m % 2 == 0)
         for _ in range(learners):
-            answered_attempt(make_user(), quiz)
-        Accommodation.objects.create(learner=make_user(), quiz=quiz, extra_minutes=10)
+            answerer = make_user()
+            teach(answerer)
+            answered_attempt(answerer, quiz)
+        accommodated = make_user()
+        teach(accommodated)
+        Accommodation.objects.create(learner=accommodated, quiz=quiz, extra_minutes=10)
     return quiz
 
 

@@ -1,11 +1,12 @@
-"""``manage.py create_demo_accounts``: a learner and an instructor, for development only."""
+"""``manage.py create_demo_accounts``: a learner and an instructor, for development only; the
+instructor teaches a demo cohort the learner is in, so that she sees her in the admin."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from elearning.instructors import ensure_instructors_group
-from elearning.models import User
+from elearning.models import Cohort, User
 
 DEMO_ACCOUNTS = [
     {
@@ -24,6 +25,8 @@ DEMO_ACCOUNTS = [
     },
 ]
 
+DEMO_COHORT = "Promotion de démonstration"
+
 
 class Command(BaseCommand):
     help = "Create a demo learner and a demo instructor (refused when DJANGO_DEBUG=0)."
@@ -33,6 +36,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are for development only (DJANGO_DEBUG=0 is set).")
         instructors = ensure_instructors_group()
+        cohort, _created = Cohort.objects.get_or_create(name=DEMO_COHORT)
         for account in DEMO_ACCOUNTS:
             values = dict(account)
             password = values.pop("password")
@@ -44,5 +48,9 @@ class Command(BaseCommand):
                 state = "already there"
             if user.is_staff:
                 user.groups.add(instructors)
+                cohort.instructors.add(user)
+            else:
+                cohort.learners.add(user)
             role = "instructor (admin: /admin/)" if user.is_staff else "learner"
             self.stdout.write(f"  {role}: {user.email} / {password}  [{state}]")
+        self.stdout.write(f"  cohort: {cohort.name}, join code {cohort.join_code}")
