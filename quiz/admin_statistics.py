@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Quiz
+from .scoping import visible_learners
 from .statistics import (
     DUBIOUS_EFFICIENCY,
     FIRST,
@@ -117,7 +118,8 @@ def ordered(questions, order):
 
 
 def statistics_view(model_admin, request, pk):
-    """Item analysis of one quiz; needs the permission to view quizzes."""
+    """Item analysis of one quiz, over the learners the user may see; needs the permission
+    to view quizzes."""
     quiz = get_object_or_404(Quiz, pk=pk)
     if not model_admin.has_view_permission(request, quiz):
         raise PermissionDenied
@@ -127,7 +129,10 @@ def statistics_view(model_admin, request, pk):
     order = request.GET.get("order")
     if order not in ORDERS:
         order = "position"
-    figures = quiz_statistics(quiz, attempts=attempts)
+    # Staff other than superusers read the attempts of the learners they may see only
+    # (``quiz.scoping``, the project's rule, as on the attempts' list).
+    learners = None if request.user.is_superuser else visible_learners(request.user)
+    figures = quiz_statistics(quiz, attempts=attempts, learners=learners)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Statistics of “%(quiz)s”") % {"quiz": quiz},

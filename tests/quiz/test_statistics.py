@@ -24,6 +24,7 @@ from quiz.statistics import (
     quiz_statistics,
     shown,
 )
+from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +78,7 @@ def hand_case(make_quiz, make_user):
     learners = [make_user() for _ in HAND_CASE]
     for learner, answers in zip(learners, HAND_CASE, strict=True):
         sit(learner, quiz, answers)
+    teach(*learners)  # the ``instructor`` fixture's cohort: she sees them
     return quiz, learners
 
 
@@ -349,7 +351,9 @@ def drawn_quiz(make_quiz, learners, make_user):
     DrawRule.objects.create(quiz=quiz, category=category, count=2)
     rng = random.Random(14)
     for _ in range(learners):
-        sit(make_user(), quiz, [rng.choice(["Bonne", "Fausse"]) for _ in range(2)], rng=rng)
+        learner = make_user()
+        teach(learner)
+        sit(learner, quiz, [rng.choice(["Bonne", "Fausse"]) for _ in range(2)], rng=rng)
     return quiz
 
 
@@ -435,6 +439,15 @@ def test_bad_parameters_fall_back_to_the_default(instructor_client, hand_case, q
     assert (page.context["attempts"], page.context["order"]) == (attempts, "position")
 
 
+def test_an_instructor_reads_the_attempts_of_her_learners_only(
+    instructor_client, admin_client, hand_case, make_user
+):
+    quiz, _learners = hand_case
+    sit(make_user(), quiz, ["Fausse"] * 5)  # a learner of no cohort she teaches
+    assert instructor_client.get(statistics_url(quiz)).context["figures"].attempt_count == 5
+    assert admin_client.get(statistics_url(quiz)).context["figures"].attempt_count == 6
+
+
 def test_an_empty_quiz_says_so(instructor_client, make_quiz):
     page = instructor_client.get(statistics_url(make_quiz(questions=0)))
     assert page.status_code == 200
@@ -468,7 +481,9 @@ def answered_quiz(make_quiz, make_user, learners):
         4: ["Bonne", "Fausse"],
     }
     for _ in range(learners):
-        sit(make_user(), quiz, [rng.choice(options[n]) for n in range(1, 5)])
+        learner = make_user()
+        teach(learner)
+        sit(learner, quiz, [rng.choice(options[n]) for n in range(1, 5)])
     return quiz
 
 
@@ -492,3 +507,5 @@ def test_query_count_does_not_grow(instructor_client, make_quiz, make_user, shap
         return lambda: instructor_client.get(statistics_url(quiz, attempts="all"))
 
     assert queries(page(small)) == queries(page(large))
+    figures = instructor_client.get(statistics_url(large)).context["figures"]
+    assert figures.attempt_count == 12  # her learners' attempts, not an empty page
