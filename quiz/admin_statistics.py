@@ -6,7 +6,7 @@ here is presentation only: which attempts and which order the page asks for (a b
 falls back to the default), and where each question's point sits on the chart.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -95,19 +95,18 @@ class Chart:
 def chart_of(questions):
     """The chart's points: the questions with both a facility and a discrimination index."""
     chart = Chart(points=[])
-    for item in questions:
-        if item.facility is None or item.discrimination_index is None:
-            continue
-        chart.points.append(
-            ChartPoint(
-                label=str(item.question.number),
-                facility=item.facility,
-                discrimination=item.discrimination_index,
-                x=chart.x(item.facility),
-                y=chart.y(item.discrimination_index),
-            )
+    points = [
+        ChartPoint(
+            label=str(item.question.number),
+            facility=item.facility,
+            discrimination=item.discrimination_index,
+            x=chart.x(item.facility),
+            y=chart.y(item.discrimination_index),
         )
-    return chart
+        for item in questions
+        if item.facility is not None and item.discrimination_index is not None
+    ]
+    return replace(chart, points=points)
 
 
 def ordered(questions, order):

@@ -53,9 +53,10 @@ from the bottom (27 % of the attempts rounded, at least one; ties at the boundar
 the group), none when the two would overlap.
 
 Everything is computed in the database by aggregate queries, the same few whatever the
-number of attempts: Python loops only over questions, their choices and the distinct marks
-a question gave. A learner's picks are read from ``Response.selected`` (a JSON list of
-choice ids, sorted) element by element, which SQLite and PostgreSQL both do.
+number of attempts: Python loops only over questions, their choices, the distinct marks a
+question gave and the places in an attempt. A learner's picks are read from
+``Response.selected`` (a JSON list of choice ids, sorted) element by element, which SQLite
+and PostgreSQL both do.
 """
 
 import math
@@ -345,7 +346,7 @@ def _attempt_summary(chosen):
     """Count, learners, the power sums of the total scores, and whether the attempts share
     one maximum score and one length."""
     score = _as_float("score")
-    summary = chosen.aggregate(
+    return chosen.aggregate(
         s=Count("pk"),
         learners=Count("learner", distinct=True),
         st=Sum(score),
@@ -357,7 +358,6 @@ def _attempt_summary(chosen):
         min_count=Min("question_count"),
         max_count=Max("question_count"),
     )
-    return summary
 
 
 def _central_moments(summary, s, mean):
