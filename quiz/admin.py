@@ -29,6 +29,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_statistics import statistics_view
 from .attempts import candidates, draw_summary
 from .copying import duplicate_quiz
 from .cues import find_cues
@@ -320,7 +321,16 @@ class QuizAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.preview_view),
             name="quiz_quiz_preview",
         )
-        return [preview, *super().get_urls()]
+        statistics = path(
+            "<int:pk>/statistics/",
+            self.admin_site.admin_view(self.statistics_view),
+            name="quiz_quiz_statistics",
+        )
+        return [preview, statistics, *super().get_urls()]
+
+    def statistics_view(self, request, pk):
+        """Item analysis of the quiz's submitted attempts (``quiz.admin_statistics``)."""
+        return statistics_view(self, request, pk)
 
     def preview_view(self, request, pk):
         """Every published question an attempt may show, as a learner sees it, with its
