@@ -6,6 +6,7 @@ question's source lesson) by subclassing ``QuestionAdmin``.
 """
 
 from decimal import Decimal
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
@@ -29,6 +30,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_review import review_view
 from .admin_statistics import statistics_view
 from .attempts import candidates, draw_summary
 from .copying import duplicate_quiz
@@ -43,6 +45,7 @@ from .models import (
     Choice,
     DrawRule,
     Question,
+    QuestionReview,
     QuestionStatus,
     Quiz,
     QuizQuestion,
@@ -66,6 +69,7 @@ from .moodle.importing import (
     note_repeats,
 )
 from .moodle.xml import XML
+from .review import decide
 from .scoping import scoped, visible_learners
 
 
@@ -532,6 +536,17 @@ class QuestionAdmin(admin.ModelAdmin):
         quiz = form.cleaned_data.get("add_to_quiz")
         if quiz is not None:
             QuizQuestion.objects.get_or_create(quiz=quiz, question=obj)
+        if change and request.GET.get("review"):
+            # Edited from the review list: it leaves the list for the reasons it was there.
+            decide(obj, QuestionReview.Decision.EDITED, request.user, reasons=request.GET["review"])
+
+    def get_urls(self):
+        review = path(
+            "review/",
+            self.admin_site.admin_view(partial(review_view, self)),
+            name="quiz_question_review",
+        )
+        return [review, *super().get_urls()]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The saved question's cues. A page sent back with errors holds the posted text beside

@@ -738,6 +738,40 @@ class Accommodation(models.Model):
         return f"{self.learner} – {self.quiz}"
 
 
+class QuestionReview(models.Model):
+    """What an instructor decided about a question her review list showed (``quiz.review``):
+    she kept it (with a note), unpublished it or edited it, for the reasons it was listed
+    then (``reasons``: its flags' kinds). It comes back to the list when its reasons change."""
+
+    class Decision(models.TextChoices):
+        KEPT = "kept", _("kept")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        EDITED = "edited", _("edited")
+
+    question = models.ForeignKey(
+        "Question", on_delete=models.CASCADE, related_name="reviews", verbose_name=_("question")
+    )
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision)
+    reasons = models.CharField(_("reasons"), max_length=200, editable=False)
+    note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-pk"]
+        verbose_name = _("question review")
+        verbose_name_plural = _("question reviews")
+
+    def __str__(self):
+        return f"{self.question} – {self.get_decision_display()}"
+
+
 class QuestionDraftQuerySet(models.QuerySet):
     def proposed(self):
         return self.filter(state=DraftState.PROPOSED)
