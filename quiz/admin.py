@@ -119,9 +119,11 @@ class LearnerScopedMixin:
         return scoped(super().get_queryset(request), request.user, self.learner_field)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        learners = visible_learners(request.user)
-        if db_field.name == self.learner_field and learners is not None:
-            kwargs["queryset"] = learners
+        if db_field.name == self.learner_field:
+            learners = visible_learners(request.user)
+            if learners is None:
+                learners = db_field.remote_field.model._default_manager.all()
+            kwargs["queryset"] = learners.filter(is_staff=False)  # staff are no learners
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -243,6 +245,17 @@ class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return without_related_icons(field) if db_field.name == "learner" else field
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None and obj.time_limit_minutes:
+            limit = obj.time_limit_minutes
+            formset.form.base_fields["extra_minutes"].help_text = ngettext(
+                "The quiz lasts %(limit)d minute; a third more is %(third)d.",
+                "The quiz lasts %(limit)d minutes; a third more is %(third)d.",
+                limit,
+            ) % {"limit": limit, "third": -(-limit // 3)}
+        return formset
+
 
 @admin.register(Quiz)
 class QuizAdmin(admin.ModelAdmin):
@@ -284,6 +297,18 @@ class QuizAdmin(admin.ModelAdmin):
                 ),
             )
         )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and draw_summary(form.instance).per_attempt == 0:
+            self.message_user(
+                request,
+                _(
+                    "No attempt can start yet: the quiz picks no published question and its "
+                    "draw rules draw none. Pick questions, publish them, or add a rule."
+                ),
+                messages.WARNING,
+            )
 
     def get_inlines(self, request, obj):
         # A new quiz picks and draws once its bank is saved.

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Max, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import grading
@@ -394,6 +395,10 @@ class QuizQuestion(models.Model):
     natural_key.dependencies = ["quiz.quiz", "quiz.question"]
 
 
+# The choices' "correct" column as the admin heads it, for the messages that point at it.
+CORRECT_COLUMN = capfirst(_("correct"))
+
+
 def validate_choices(kind, choices):
     """Refuse a question that cannot be answered correctly.
 
@@ -407,11 +412,24 @@ def validate_choices(kind, choices):
             ValidationError(_("A question needs at least two choices."), code="too_few_choices")
         )
     correct = sum(1 for _text, is_correct, *_weight in choices if is_correct)
-    if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and correct != 1:
+    if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and correct == 0:
         errors.append(
             ValidationError(
-                _("A single-choice or true/false question needs exactly one correct choice."),
+                _("No choice is marked correct: tick “%(column)s” on the right answer."),
                 code="not_one_correct",
+                params={"column": CORRECT_COLUMN},
+            )
+        )
+    if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and correct > 1:
+        errors.append(
+            ValidationError(
+                _(
+                    "%(count)d choices are marked correct, but a single-choice or true/false "
+                    "question has one right answer: untick “%(column)s” on the others, or make "
+                    "it a multiple-response question."
+                ),
+                code="not_one_correct",
+                params={"count": correct, "column": CORRECT_COLUMN},
             )
         )
     if kind == QuestionKind.MULTIPLE and not 0 < correct < len(choices):

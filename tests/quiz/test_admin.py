@@ -653,3 +653,40 @@ def test_a_questions_page_says_which_quizzes_pick_it_and_which_may_draw_it(instr
     with translation.override("fr"):
         assert escape(gettext("Picked by:")) in content
         assert escape(gettext("May be drawn by:")) in content
+
+
+def test_no_right_answer_and_two_right_answers_say_different_things_pointing_at_the_column():
+    with translation.override("fr"):
+        column = gettext("correct").capitalize()
+        none, two = (
+            messages_in_page_language(SINGLE, rows)
+            for rows in ([(A, False), (B, False)], [(A, True), (B, True), (C, False)])
+        )
+    assert none != two
+    assert all(f"« {column} »" in m[0] or f"“{column}”" in m[0] for m in (none, two))
+    assert "2" in two[0]
+
+
+def test_saving_a_quiz_no_attempt_could_start_warns(admin_client):
+    quiz = new_quiz()
+    new_question(quiz, "Brouillon seul ?", status=QuestionStatus.DRAFT)
+    url = reverse("admin:quiz_quiz_change", args=[quiz.pk])
+    response = admin_client.post(url, page_data(admin_client.get(url)), follow=True)
+    levels = {message.level_tag for message in response.context["messages"]}
+    assert "warning" in levels
+
+
+def test_extra_time_is_given_knowing_the_quizs_limit_and_to_learners_only(
+    admin_client, make_user
+):
+    quiz = new_quiz(time_limit_minutes=40)
+    staff = make_user(is_staff=True)
+    page = admin_client.get(reverse("admin:quiz_quiz_change", args=[quiz.pk]))
+    formset = next(
+        inline.formset
+        for inline in page.context["inline_admin_formsets"]
+        if inline.formset.prefix == "accommodations"
+    )
+    help_text = str(formset.empty_form.fields["extra_minutes"].help_text)
+    assert "40" in help_text and "14" in help_text  # a third of 40, rounded up
+    assert staff not in formset.empty_form.fields["learner"].queryset

@@ -170,7 +170,7 @@ def test_other_kinds_are_listed_as_skipped_with_their_names_and_lines():
         (24, "multiple choice"),
     ]
     assert all(s.reason for s in reading.skipped)
-    assert "exactly one correct choice" in reading.skipped[7].reason
+    assert "has one right answer" in reading.skipped[7].reason
     assert "same text" in reading.skipped[8].reason
     assert [q.line for q in reading.questions] == [27]
 
