@@ -676,9 +676,7 @@ def test_saving_a_quiz_no_attempt_could_start_warns(admin_client):
     assert "warning" in levels
 
 
-def test_extra_time_is_given_knowing_the_quizs_limit_and_to_learners_only(
-    admin_client, make_user
-):
+def test_extra_time_is_given_knowing_the_quizs_limit_and_to_learners_only(admin_client, make_user):
     quiz = new_quiz(time_limit_minutes=40)
     staff = make_user(is_staff=True)
     page = admin_client.get(reverse("admin:quiz_quiz_change", args=[quiz.pk]))
