@@ -525,6 +525,7 @@ class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
     list_display = ["short_text", "status", "kind", "category", "points", "bank", "quiz_total"]
     list_filter = ["bank", "kind", "status", "category"]
+    list_per_page = 25  # whole questions make tall rows
     list_select_related = ["bank", "category"]
     search_fields = ["text"]
     readonly_fields = ["number", "used_in", "attempts_using", "created_at", "updated_at"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from quiz.admin import LearnerScopedMixin, QuestionAdmin
-from quiz.models import Question
+from quiz.models import Question, Quiz
 
 from .. import drafting
 from ..cohorts import visible_learners
@@ -34,6 +34,22 @@ from ..models import (
 from ..rendering import render_markdown
 from .base import ReadOnlyAdmin
 from .reports import report_view
+
+
+def free_quizzes(course, *, lesson=None):
+    """The quizzes a course's final quiz or a lesson's checkpoint may be: of the course's
+    bank (any bank while the course is not known), and neither another course's final quiz
+    nor another lesson's checkpoint (the ones this course or lesson has stay offered)."""
+    quizzes = Quiz.objects.all() if course is None else Quiz.objects.filter(bank=course.bank_id)
+    used = Course.objects.exclude(final_quiz=None)
+    checkpoints = Lesson.objects.exclude(checkpoint_quiz=None)
+    if course is not None and lesson is None:
+        used = used.exclude(pk=course.pk)
+    if lesson is not None:
+        checkpoints = checkpoints.exclude(pk=lesson.pk)
+    return quizzes.exclude(pk__in=used.values("final_quiz")).exclude(
+        pk__in=checkpoints.values("checkpoint_quiz")
+    )
 
 
 class LessonFormSet(BaseInlineFormSet):
@@ -99,7 +115,12 @@ class CourseAdmin(admin.ModelAdmin):
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [LessonInline, GlossaryTermInline]
-    autocomplete_fields = ["final_quiz"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "final_quiz":
+            course_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = free_quizzes(Course.objects.filter(pk=course_id).first())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     class Media:
         js = ["elearning/js/admin-unsaved.js"]
@@ -216,7 +237,14 @@ class LessonAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     ordering = ["course", "position"]
-    autocomplete_fields = ["checkpoint_quiz"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "checkpoint_quiz":
+            lesson_id = request.resolver_match.kwargs.get("object_id")
+            lesson = Lesson.objects.select_related("course").filter(pk=lesson_id).first()
+            kwargs["queryset"] = free_quizzes(lesson and lesson.course, lesson=lesson)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     actions = ["draft_questions"]
 
     @admin.action(

@@ -214,7 +214,7 @@ def test_a_checkpoint_quiz_added_unlinked_and_deleted_shows_at_once(
     warmed, quiz_course, make_quiz, instructor
 ):
     second = quiz_course.lessons.get(position=2)
-    quiz = make_quiz(questions=2, title="Nouveau contrôle")
+    quiz = make_quiz(questions=2, title="Nouveau contrôle", bank=quiz_course.bank)
     edit(instructor, second, checkpoint_quiz=str(quiz.pk))
     quiz_url = reverse("quiz_detail", args=[quiz_course.slug, quiz.pk])
     assert quiz_url in html(warmed, second.get_absolute_url())
@@ -246,7 +246,9 @@ def test_a_final_quiz_added_unlinked_and_deleted_shows_at_once(
     assert warmed.get(final_url).status_code == 404
     assert warmed.get(pages(quiz_course, warmed)["question"]).status_code == 404
 
-    quiz = make_quiz(questions=2, title="Nouvel examen", feedback_mode="deferred")
+    quiz = make_quiz(
+        questions=2, title="Nouvel examen", feedback_mode="deferred", bank=quiz_course.bank
+    )
     edit(instructor, quiz_course, final_quiz=str(quiz.pk))
     new_url = reverse("quiz_detail", args=[quiz_course.slug, quiz.pk])
     assert new_url in html(warmed, quiz_course.get_absolute_url())

@@ -610,18 +610,26 @@ def test_query_count_does_not_grow(instructor_client, make_user, page):
 # These pages belong to elearning; they live here with the question page they extend.
 
 
-def test_courses_and_lessons_name_their_quizzes(admin_client, course):
-    quiz = new_quiz()
-    lesson = course.lessons.get(position=1)
+def test_courses_and_lessons_name_their_quizzes_of_their_bank_and_free(admin_client, course):
+    quiz = new_quiz(bank=course.bank)
+    elsewhere = new_quiz(title="D'une autre banque")
+    lesson, other = course.lessons.order_by("position")[:2]
     url = reverse("admin:elearning_lesson_change", args=[lesson.pk])
+    offered = admin_client.get(url).context["adminform"].form.fields["checkpoint_quiz"]
+    assert quiz in offered.queryset and elsewhere not in offered.queryset
     data = page_data(admin_client.get(url))
     data["checkpoint_quiz"] = str(quiz.pk)
     assert admin_client.post(url, data).status_code == 302
     lesson.refresh_from_db()
     assert lesson.checkpoint_quiz == quiz
 
+    # Used by one lesson: another lesson and the course are not offered it.
+    url = reverse("admin:elearning_lesson_change", args=[other.pk])
+    offered = admin_client.get(url).context["adminform"].form.fields["checkpoint_quiz"]
+    assert quiz not in offered.queryset
     url = reverse("admin:elearning_course_change", args=[course.pk])
-    assert "final_quiz" in admin_client.get(url).context["adminform"].form.fields
+    offered = admin_client.get(url).context["adminform"].form.fields["final_quiz"]
+    assert quiz not in offered.queryset
 
 
 def test_a_question_records_its_source_lesson(admin_client, course):
