@@ -810,7 +810,15 @@ class QuestionDraft(models.Model):
     answer = models.CharField(_("answer"), max_length=500)
     source_sentence = models.TextField(_("source sentence"))
     explanation = models.TextField(_("explanation"), blank=True)
-    score = models.FloatField(_("ranking score"), default=0)  # an order, not a grade
+    score = models.FloatField(
+        _("ranking score"),
+        default=0,
+        help_text=_(
+            "An order, not a grade: the drafts most likely usable as they come are proposed "
+            "first (a clear statement that stands on its own, a kind of question beyond "
+            "true/false, no cue that gives the answer away)."
+        ),
+    )
     key = models.CharField(max_length=64, unique=True, editable=False)
     state = models.CharField(
         _("state"), max_length=16, choices=DraftState, default=DraftState.PROPOSED

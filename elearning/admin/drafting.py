@@ -2,8 +2,11 @@
 proposed, which instructors accept (``drafting.accept_draft``) or reject."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.utils.html import format_html_join
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +25,9 @@ class DraftRunAdmin(ReadOnlyAdmin):
     """Drafting runs queued from the lessons' action: queued, running, done (how many new
     drafts) or failed (why), as each run's task says."""
 
-    list_display = ["started_at", "drafted", "started_by", "state", "proposed", "finished", "error"]
+    list_display = [
+        "started_at", "drafted", "started_by", "state", "proposed", "drafts", "finished", "error"
+    ]  # fmt: skip
     list_filter = ["course"]
     list_select_related = ["course", "lesson", "started_by"]
     fields = ["course", "lesson", "started_by", "started_at", "state", "proposed", "finished"]
@@ -42,6 +47,14 @@ class DraftRunAdmin(ReadOnlyAdmin):
     @admin.display(description=_("state"))
     def state(self, run):
         return run.state.label
+
+    @admin.display(description=_("drafts"))
+    def drafts(self, run):
+        """The drafts of the run's lesson (or course), to review."""
+        url = reverse("admin:quiz_questiondraft_changelist")
+        if run.lesson_id:
+            url += f"?lesson={run.lesson_id}"
+        return format_html('<a href="{}">{}</a>', url, _("Review the drafts"))
 
     @admin.display(description=_("finished"))
     def finished(self, run):
@@ -93,9 +106,51 @@ class QuestionDraftAdmin(admin.ModelAdmin):
     ]
     fields = readonly_fields
     actions = ["accept", "reject"]
+    change_form_template = "admin/quiz/questiondraft/change_form.html"
+    change_list_template = "admin/quiz/questiondraft/change_list.html"
 
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        decide = path(
+            "<int:pk>/decide/",
+            self.admin_site.admin_view(self.decide_view),
+            name="quiz_questiondraft_decide",
+        )
+        return [decide, *super().get_urls()]
+
+    def decide_view(self, request, pk):
+        """Accept or reject one draft from its page (POST), then back to the drafts."""
+        if request.method != "POST":
+            return redirect("admin:quiz_questiondraft_change", pk)
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        queryset = self.get_queryset(request).filter(pk=pk)
+        if not queryset.exists():
+            raise Http404
+        if request.POST.get("decision") == "accept":
+            self.accept(request, queryset)
+        elif request.POST.get("decision") == "reject":
+            self.reject(request, queryset)
+        else:
+            self.message_user(
+                request, _("Choose to accept or to reject the draft."), messages.ERROR
+            )
+            return redirect("admin:quiz_questiondraft_change", pk)
+        return redirect("admin:quiz_questiondraft_changelist")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Nothing to save on a draft's page: it is accepted or rejected (its own buttons).
+        context.update(
+            show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+        )
+        context["can_decide"] = (
+            obj is not None
+            and obj.state == DraftState.PROPOSED
+            and self.has_change_permission(request, obj)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("lesson"), ordering="source__lesson")
     def lesson(self, draft):

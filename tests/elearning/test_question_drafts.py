@@ -286,3 +286,35 @@ def test_drafting_the_shipped_course_with_the_real_engine(shipped_course):
     call_command("draft_questions", shipped_course.slug, stdout=out)
     assert "Aucun nouveau brouillon" in out.getvalue()
     assert QuestionDraft.objects.count() == len(drafts)
+
+
+def test_a_drafts_page_accepts_or_rejects_it_and_says_what_its_score_is(
+    engine, quiz_course, instructor_client
+):
+    drafting.draft_course(quiz_course, lesson=quiz_course.lessons.get(position=1))
+    first, second = QuestionDraft.objects.order_by("pk")[:2]
+    page = instructor_client.get(reverse("admin:quiz_questiondraft_change", args=[first.pk]))
+    content = page.content.decode()
+    assert 'name="_save"' not in content  # nothing to save on a draft
+    decide = reverse("admin:quiz_questiondraft_decide", args=[first.pk])
+    assert decide in content
+    with translation.override("fr"):  # the page's language
+        explained = escape(str(QuestionDraft._meta.get_field("score").help_text))
+    assert explained in content
+    assert instructor_client.post(decide, {"decision": "accept"}).status_code == 302
+    first.refresh_from_db()
+    assert first.state == "accepted" and first.question is not None
+    decide = reverse("admin:quiz_questiondraft_decide", args=[second.pk])
+    instructor_client.post(decide, {"decision": "reject"})
+    second.refresh_from_db()
+    assert second.state == "rejected"
+    # A bad decision or an unknown draft: a message or a 404, never a 500.
+    assert instructor_client.post(decide, {"decision": "nonsense"}).status_code == 302
+    missing = reverse("admin:quiz_questiondraft_decide", args=[999999])
+    assert instructor_client.post(missing, {"decision": "accept"}).status_code == 404
+
+
+def test_drafting_runs_and_drafts_lead_to_each_other(instructor_client):
+    runs = reverse("admin:elearning_draftrun_changelist")
+    drafts = reverse("admin:quiz_questiondraft_changelist")
+    assert runs in instructor_client.get(drafts).content.decode()
