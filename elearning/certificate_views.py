@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from . import completion
 from .certificates import CertificateContent, file_name, render_certificate
-from .models import Certificate
+from .models import Certificate, Enrolment
 from .selectors import visible_course_or_404
 
 
@@ -43,10 +43,17 @@ def course_certificate(request, course_slug):
     if certificate is not None:
         return redirect("certificate_pdf", certificate.display_code)
     lessons, quiz_missing = completion.missing_for(request.user, course)
+    revoked = None
+    completed = Enrolment.objects.filter(
+        learner=request.user, course=course, completed_at__isnull=False
+    )
+    if completed.exists():
+        # She completed the course, but her certificate was revoked.
+        revoked = Certificate.objects.filter(learner=request.user, course=course).first()
     return render(
         request,
         "elearning/certificate_pending.html",
-        {"course": course, "lessons": lessons, "quiz_missing": quiz_missing},
+        {"course": course, "lessons": lessons, "quiz_missing": quiz_missing, "revoked": revoked},
     )
 
 

@@ -25,6 +25,7 @@ from quiz import grading
 from quiz.models import Attempt, AttemptState
 
 from .models import Certificate, CodeLookupFailure, Course, Enrolment
+from .versions import progress_changed
 
 # Crockford's base32: digits and capitals without I, L, O and U, which read like 1, 1, 0
 # and V. 16 characters carry 80 bits: neither guessable nor enumerable.
@@ -120,6 +121,7 @@ def issue_certificate(learner, course, *, now=None, percent=None, replaces=None)
     for _ in range(5):
         try:
             with transaction.atomic():
+                progress_changed(learner.pk)  # her pages offer it
                 return Certificate.objects.create(
                     code=new_code(),
                     learner=learner,
@@ -152,7 +154,25 @@ def revoke_certificate(certificate, by, reason, *, now=None):
     if revoked:
         certificate.revoked_at, certificate.revoked_by = now, by
         certificate.revocation_reason = reason
+        progress_changed(certificate.learner_id)  # her pages stop offering it
     return bool(revoked)
+
+
+def issue_again(certificate, *, now=None):
+    """A new certificate for a revoked one's learner and course, with its grade, replacing
+    it; None when it has a successor already, or she holds a valid one (nothing changes)."""
+    if not certificate.is_revoked or Certificate.objects.filter(replaces=certificate).exists():
+        return None
+    course = Course.objects.get(pk=certificate.course_id)
+    if Certificate.objects.valid().filter(learner=certificate.learner, course=course).exists():
+        return None
+    return issue_certificate(
+        certificate.learner,
+        course,
+        now=now,
+        percent=certificate.score_percent,
+        replaces=certificate,
+    )
 
 
 @transaction.atomic

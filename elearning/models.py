@@ -127,7 +127,8 @@ class CourseQuerySet(models.QuerySet):
     def with_progress(self, learner):
         """Each course with its ``lesson_count``, the learner's ``done_count`` and her
         enrolment's dates: ``last_activity_at`` (None: not enrolled), ``final_quiz_passed_at``,
-        ``completed_at`` and ``completion_percent``. One query, whatever the number of
+        ``completed_at`` and ``completion_percent``; ``has_certificate``: she holds a valid
+        certificate of it (none once it is revoked). One query, whatever the number of
         courses; an anonymous visitor gets the counts with nothing done."""
         courses = self.annotate(lesson_count=lesson_count(OuterRef("pk")))
         if not learner.is_authenticated:
@@ -138,11 +139,15 @@ class CourseQuerySet(models.QuerySet):
                     for name in ENROLMENT_DATES
                 },
                 completion_percent=Value(None, output_field=models.PositiveSmallIntegerField()),
+                has_certificate=Value(False),
             )
         return courses.annotate(
             done_count=done_count(OuterRef("pk"), learner),
             mine=FilteredRelation("enrolments", condition=Q(enrolments__learner=learner)),
             **{name: F(f"mine__{name}") for name in (*ENROLMENT_DATES, "completion_percent")},
+            has_certificate=Exists(
+                Certificate.objects.valid().filter(learner=learner, course=OuterRef("pk"))
+            ),
         )
 
     def with_next_lesson(self, learner):

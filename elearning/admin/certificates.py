@@ -67,7 +67,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     list_select_related = ["learner", "course"]
     search_fields = ["code", "learner_name", "learner__email", "course_title"]
     date_hierarchy = "issued_at"
-    actions = ["revoke", "reissue"]
+    actions = ["revoke", "reissue", "issue_again"]
     fieldsets = [
         (None, {"fields": ["verification_code", "state", "verification_page"]}),
         (
@@ -112,7 +112,8 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
     @admin.display(description=_("public verification page"))
     def verification_page(self, certificate):
-        url = reverse("certificate_verify_code", args=[certificate.display_code])
+        """The address anyone holding the code opens, as it is printed on the PDF."""
+        url = completion.verify_url(certificate.code)
         return format_html('<a href="{}">{}</a>', url, url)
 
     @admin.display(description=_("replaces"))
@@ -125,7 +126,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
     def certificate_link(self, certificate):
         if certificate is None:
-            return None  # shown as the admin's empty value
+            return "–"
         url = reverse("admin:elearning_certificate_change", args=[certificate.pk])
         return format_html('<a href="{}">{}</a>', url, certificate.display_code)
 
@@ -145,6 +146,39 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
         return self.with_reason(
             request, queryset, "reissue", _("Reissue certificates"), self.reissue_all
         )
+
+    @admin.action(
+        description=_("Issue a new certificate in place of the selected revoked ones"),
+        permissions=["revoke"],
+    )
+    def issue_again(self, request, queryset):
+        """For a certificate revoked by mistake, or whose learner's name is now corrected:
+        a new code, her current name, the same grade; it replaces the revoked one."""
+        issued, skipped = [], []
+        for certificate in queryset.select_related("learner"):
+            new = completion.issue_again(certificate)
+            (issued if new else skipped).append(new or certificate)
+        if issued:
+            self.message_user(
+                request,
+                ngettext(
+                    "Issued %(count)d new certificate: %(codes)s.",
+                    "Issued %(count)d new certificates: %(codes)s.",
+                    len(issued),
+                )
+                % {"count": len(issued), "codes": codes(issued)},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                _(
+                    "Left as they were (still valid, already replaced, or the learner holds a "
+                    "valid certificate): %(codes)s."
+                )
+                % {"codes": codes(skipped)},
+                messages.WARNING,
+            )
 
     def revoke_all(self, request, valid, reason):
         """Returns those that someone else revoked meanwhile."""

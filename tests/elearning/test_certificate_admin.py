@@ -5,9 +5,12 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from elearning.completion import issue_certificate, revoke_certificate
 from elearning.models import Certificate, Enrolment
@@ -310,3 +313,58 @@ def test_every_page_answers(instructor_client, learner, make_user, course, langu
         assert instructor_client.get(url).status_code == 200
     assert act(instructor_client, "reissue", [new]).status_code == 200
     assert act(instructor_client, "revoke", [new, old]).status_code == 200
+
+
+# A revoked certificate, on her pages and issued again -----------------------------------
+
+
+def test_a_revoked_certificate_is_offered_no_more_and_can_be_issued_again(
+    instructor_client, learner, course
+):
+    certificate = certify(learner, course)
+    client = Client()  # hers, beside the instructor's
+    client.force_login(learner)
+    download = reverse("course_certificate", args=[course.slug])
+    for page in (reverse("dashboard"), course.get_absolute_url()):
+        assert download in client.get(page).content.decode()
+
+    act(instructor_client, "revoke", [certificate], apply="yes", reason="Erreur de saisie")
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+    with translation.override("fr"):
+        revoked = escape(
+            gettext(
+                "Your certificate of this course was revoked. Ask your instructor: she can "
+                "issue a new one."
+            )
+        )
+    for page in (reverse("dashboard"), course.get_absolute_url()):
+        content = client.get(page).content.decode()
+        assert download not in content and revoked in content
+    pending = client.get(download)
+    assert pending.status_code == 200
+    assert pending.context["revoked"] == certificate
+
+    response = act(instructor_client, "issue_again", [certificate])
+    new = Certificate.objects.valid().get(learner=learner, course=course)
+    assert new.replaces == certificate and new.code != certificate.code
+    assert new.score_percent == certificate.score_percent
+    assert download in client.get(reverse("dashboard")).content.decode()
+    # Again: it has a successor now, nothing more is issued.
+    act(instructor_client, "issue_again", [certificate, new])
+    assert Certificate.objects.filter(learner=learner, course=course).count() == 2
+    assert response.status_code == 302
+
+
+def test_a_certificates_page_says_what_it_replaces_and_where_it_is_checked(
+    instructor_client, learner, course, settings
+):
+    settings.SITE_URL = "https://formation.ifsi.example"
+    certificate = certify(learner, course)
+    content = instructor_client.get(
+        reverse("admin:elearning_certificate_change", args=[certificate.pk])
+    ).content.decode()
+    assert "None" not in content
+    assert f"https://formation.ifsi.example/certificates/verify/{certificate.display_code}" in (
+        content
+    )
