@@ -111,8 +111,9 @@ def complete_if_done(learner, course, *, now=None):
     return issue_certificate(learner, course, now=now, percent=percent)
 
 
-def issue_certificate(learner, course, *, now=None, percent=None, replaces=None):
-    """A new certificate with a snapshot of what it states (and a fresh code)."""
+def issue_certificate(learner, course, *, now=None, percent=None, replaces=None, name=None):
+    """A new certificate with a snapshot of what it states (and a fresh code): ``name``, or
+    her name as her profile has it."""
     now = now or timezone.now()
     enrolment = Enrolment.objects.filter(learner=learner, course=course).first()
     if percent is None:
@@ -127,7 +128,7 @@ def issue_certificate(learner, course, *, now=None, percent=None, replaces=None)
                     learner=learner,
                     course=course,
                     issued_at=now,
-                    learner_name=learner.get_full_name() or learner.email,
+                    learner_name=name or learner.get_full_name() or learner.email,
                     course_title=course.title,
                     completed_on=timezone.localdate(completed_at),
                     score_percent=percent,
@@ -176,7 +177,7 @@ def issue_again(certificate, *, now=None):
 
 
 @transaction.atomic
-def reissue_certificate(certificate, by, reason, *, now=None):
+def reissue_certificate(certificate, by, reason, *, now=None, name=None):
     """Revoke the certificate and issue its successor: a new code and a fresh snapshot
     (the usual reason: a misspelt name, corrected in her profile). Returns the new one,
     or None when the certificate was already revoked."""
@@ -190,6 +191,7 @@ def reissue_certificate(certificate, by, reason, *, now=None):
         now=now,
         percent=certificate.score_percent,
         replaces=certificate,
+        name=name,
     )
 
 

@@ -197,8 +197,13 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
         return [c for c in valid if c not in revoked]
 
     def reissue_all(self, request, valid, reason):
-        """Returns those that someone else revoked meanwhile."""
-        pairs = [(c, completion.reissue_certificate(c, request.user, reason)) for c in valid]
+        """Returns those that someone else revoked meanwhile. Each new certificate states
+        the name typed beside it (a misspelling corrected), or her name as it is now."""
+        names = {c.pk: printable(request.POST.get(f"name-{c.pk}", "")) for c in valid}
+        pairs = [
+            (c, completion.reissue_certificate(c, request.user, reason, name=names.get(c.pk)))
+            for c in valid
+        ]
         done = [(old, new) for old, new in pairs if new is not None]
         if done:
             self.message_user(
@@ -263,6 +268,12 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
                 % {"count": len(skipped), "codes": codes(skipped)},
                 messages.WARNING,
             )
+
+
+def printable(name):
+    """A name as typed, on one line, without control characters; None when empty."""
+    name = " ".join("".join(ch for ch in name if ch.isprintable()).split())[:300]
+    return name or None
 
 
 def codes(items):

@@ -368,3 +368,22 @@ def test_a_certificates_page_says_what_it_replaces_and_where_it_is_checked(
     assert f"https://formation.ifsi.example/certificates/verify/{certificate.display_code}" in (
         content
     )
+
+
+def test_reissue_with_the_name_corrected_by_the_instructor(instructor_client, make_user, course):
+    """Her profile is hers to edit, not the instructor's: the name is corrected on the
+    reissue page, for the new certificate; control characters do not come through."""
+    learner = make_user(first_name="Léa", last_name="Durnad")
+    old = certify(learner, course)
+    act(
+        instructor_client,
+        "reissue",
+        [old],
+        apply="yes",
+        reason="Nom mal orthographié",
+        **{f"name-{old.pk}": " Léa\u0007   Durand\n"},
+    )
+    new = Certificate.objects.get(replaces=old)
+    assert new.learner_name == "Léa Durand"
+    learner.refresh_from_db()
+    assert learner.last_name == "Durnad"  # her profile is left as it is
