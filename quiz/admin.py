@@ -28,7 +28,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from .admin_review import review_view
 from .admin_statistics import statistics_view
@@ -44,6 +44,7 @@ from .models import (
     Category,
     Choice,
     DrawRule,
+    FeedbackMode,
     Question,
     QuestionReview,
     QuestionStatus,
@@ -260,12 +261,12 @@ class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
 @admin.register(Quiz)
 class QuizAdmin(admin.ModelAdmin):
     list_display = [
-        "title",
-        "feedback_mode",
+        "name",
+        "feedback",
         "pass_",
         "attempts",
         "time_limit",
-        "questions",
+        "question_counts",
     ]
     list_filter = ["bank", "feedback_mode", "grading_method", "review_policy", "shuffle_questions"]
     search_fields = ["title", "description", "questions__text"]
@@ -321,7 +322,15 @@ class QuizAdmin(admin.ModelAdmin):
         return self.readonly_fields
 
     # Short headings and values, so that the list fits beside its filters.
-    @admin.display(description=_("pass mark"), ordering="pass_mark")
+    @admin.display(description=_("title"), ordering="title")
+    def name(self, quiz):
+        return short(quiz.title, 32)
+
+    @admin.display(description=_("feedback"), ordering="feedback_mode")
+    def feedback(self, quiz):
+        return _("immediate") if quiz.feedback_mode == FeedbackMode.IMMEDIATE else _("deferred")
+
+    @admin.display(description=pgettext_lazy("short column heading", "pass"), ordering="pass_mark")
     def pass_(self, quiz):
         return f"{quiz.pass_mark} %"
 
@@ -329,12 +338,14 @@ class QuizAdmin(admin.ModelAdmin):
     def attempts(self, quiz):
         return quiz.max_attempts or "∞"
 
-    @admin.display(description=_("time limit"), ordering="time_limit_minutes")
+    @admin.display(
+        description=pgettext_lazy("short column heading", "time"), ordering="time_limit_minutes"
+    )
     def time_limit(self, quiz):
         return f"{quiz.time_limit_minutes} min" if quiz.time_limit_minutes else "–"
 
-    @admin.display(description=_("published / questions"), ordering="question_count")
-    def questions(self, quiz):
+    @admin.display(description=_("published / picked"), ordering="question_count")
+    def question_counts(self, quiz):
         return f"{quiz.published_count} / {quiz.question_count}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -523,7 +534,8 @@ class QuestionForm(forms.ModelForm):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
-    list_display = ["short_text", "status", "kind", "category", "points", "bank", "quiz_total"]
+    # Narrow enough to fit beside the filters at 1280 px (the bank is a filter).
+    list_display = ["short_text", "status", "kind", "category_name", "quiz_total"]
     list_filter = ["bank", "kind", "status", "category"]
     list_per_page = 25  # whole questions make tall rows
     list_select_related = ["bank", "category"]
@@ -594,6 +606,10 @@ class QuestionAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*self.readonly_fields, "bank"] if obj is not None else self.readonly_fields
 
+    @admin.display(description=_("category"), ordering="category__name")
+    def category_name(self, question):
+        return short(question.category.name, 30) if question.category else "–"
+
     @admin.display(description=_("quizzes"), ordering="quiz_total")
     def quiz_total(self, question):
         return question.quiz_total
@@ -619,7 +635,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("question"), ordering="text")
     def short_text(self, question):
-        return short(question.text)
+        return short(question.text, 55)
 
     @admin.display(description=_("answered in"))
     def attempts_using(self, question):
@@ -914,7 +930,7 @@ class ResponseInline(ReadOnlyMixin, admin.TabularInline):
 class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "learner",
-        "quiz",
+        "quiz_title",
         "attempt",
         "started",
         "submitted",
@@ -936,6 +952,10 @@ class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
     inlines = [ResponseInline]
 
     # Short headings and dates, so that the list fits beside its filters.
+    @admin.display(description=_("quiz"), ordering="quiz__title")
+    def quiz_title(self, attempt):
+        return short(attempt.quiz.title, 40)
+
     @admin.display(description=_("attempt"), ordering="number")
     def attempt(self, attempt):
         return attempt.number

@@ -214,7 +214,8 @@ class CourseAdmin(admin.ModelAdmin):
 
 @admin.register(Lesson)
 class LessonAdmin(admin.ModelAdmin):
-    list_display = ["title", "course", "position", "reading_minutes", "is_archived", "updated_at"]
+    # Narrow enough to fit beside the filters at 1280 px.
+    list_display = ["title", "course", "position", "is_archived"]
     list_display_links = ["title"]
     list_editable = ["position"]
     list_filter = ["course", "is_archived"]
@@ -312,7 +313,7 @@ class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
 @admin.register(LessonProgress)
 class LessonProgressAdmin(LearnerScopedMixin, ReadOnlyAdmin):
-    list_display = ["learner", "lesson", "course", "completed_at"]
+    list_display = ["learner", "lesson", "completed_at"]  # the course is a filter
     list_filter = ["lesson__course", "lesson"]
     list_select_related = ["learner", "lesson__course"]
     search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
