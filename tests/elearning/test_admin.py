@@ -131,3 +131,38 @@ def test_the_lesson_preview_looks_like_the_lesson_and_unsaved_edits_warn(admin_c
     assert "elearning/js/admin-unsaved" in content
     course_page = admin_client.get(reverse("admin:elearning_course_change", args=[course.pk]))
     assert "elearning/js/admin-unsaved" in course_page.content.decode()
+
+
+# The admin's history, in the page's language ---------------------------------------------
+
+
+def test_every_field_label_the_history_records_is_in_the_catalogue():
+    from django.apps import apps
+    from django.utils.text import capfirst
+
+    from elearning.admin.history import FIELD_LABELS
+
+    with translation.override(None):
+        labels = {
+            str(capfirst(field.verbose_name))
+            for app in ("elearning", "quiz")
+            for model in apps.get_app_config(app).get_models()
+            for field in model._meta.get_fields()
+            if getattr(field, "editable", False) and not field.auto_created
+        }
+    assert labels <= set(FIELD_LABELS), sorted(labels - set(FIELD_LABELS))
+
+
+def test_a_quiz_edits_history_names_its_fields_in_french(admin_client):
+    from django.contrib.admin.models import LogEntry
+
+    from tests.quiz.test_admin import new_quiz, page_data
+
+    quiz = new_quiz()
+    url = reverse("admin:quiz_quiz_change", args=[quiz.pk])
+    data = page_data(admin_client.get(url))
+    data.update(title="Autre titre", pass_mark="70")
+    assert admin_client.post(url, data).status_code == 302
+    with translation.override("fr"):
+        message = LogEntry.objects.get().get_change_message()
+    assert "Titre" in message and "Seuil de réussite (%)" in message, message
