@@ -713,7 +713,8 @@ class Response(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.attempt} – {self.position}"
+        # A row's label on its attempt's page: the question's place in the attempt.
+        return _("Question %(number)s") % {"number": self.position}
 
     @property
     def is_answered(self):

@@ -165,4 +165,16 @@ def test_a_quiz_edits_history_names_its_fields_in_french(admin_client):
     assert admin_client.post(url, data).status_code == 302
     with translation.override("fr"):
         message = LogEntry.objects.get().get_change_message()
-    assert "Titre" in message and "Seuil de réussite (%)" in message, message
+    assert message == "Modifié : Titre et Seuil de réussite (%).", message
+
+
+def test_the_admins_generic_phrases_read_right_in_french(admin_client, course):
+    with translation.override("fr"):
+        add = admin_client.get(
+            reverse("admin:quiz_accommodation_add"), HTTP_ACCEPT_LANGUAGE="fr"
+        ).content.decode()
+        lessons = admin_client.get(
+            reverse("admin:elearning_lesson_changelist"), HTTP_ACCEPT_LANGUAGE="fr"
+        ).content.decode()
+    assert "Ajout de aménagement" not in add and "Ajout : aménagement" in add
+    assert "leçons sélectionnés" not in lessons and "Supprimer la sélection (leçons)" in lessons
