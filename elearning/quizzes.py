@@ -164,3 +164,32 @@ def close_expired(*, now=None):
     for attempt in Attempt.objects.expired(now).order_by("deadline", "pk").iterator():
         closed += submit(attempt, now=now)
     return closed
+
+
+def third_more_time(learners, *, reason):
+    """The "tiers-temps": for each learner, a third more time (rounded up to the minute) on
+    every timed quiz of the courses she is enrolled in, kept with ``reason``; the extra
+    attempts of an accommodation she has already keep. Returns how many accommodations
+    were written."""
+    from quiz.models import Accommodation
+
+    written = 0
+    with transaction.atomic():
+        for learner in learners:
+            courses = Course.objects.filter(enrolments__learner=learner)
+            quizzes = Quiz.objects.filter(time_limit_minutes__isnull=False).filter(
+                pk__in=[
+                    *courses.exclude(final_quiz=None).values_list("final_quiz", flat=True),
+                    *Lesson.objects.filter(course__in=courses)
+                    .exclude(checkpoint_quiz=None)
+                    .values_list("checkpoint_quiz", flat=True),
+                ]
+            )
+            for quiz in quizzes:
+                Accommodation.objects.update_or_create(
+                    learner=learner,
+                    quiz=quiz,
+                    defaults={"extra_minutes": -(-quiz.time_limit_minutes // 3), "reason": reason},
+                )
+                written += 1
+    return written

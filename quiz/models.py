@@ -225,7 +225,11 @@ class DrawRule(models.Model):
         verbose_name = _("draw rule")
         verbose_name_plural = _("draw rules")
         constraints = [
-            models.UniqueConstraint(fields=["quiz", "category"], name="one_draw_rule_per_category"),
+            models.UniqueConstraint(
+                fields=["quiz", "category"],
+                name="one_draw_rule_per_category",
+                violation_error_message=_("The quiz already has a rule for this category."),
+            ),
             models.CheckConstraint(condition=Q(count__gte=1), name="draw_rule_count_positive"),
         ]
 

@@ -1,6 +1,6 @@
 """Accounts: learners and staff, signing in with their e-mail address; a learner's record."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from quiz.models import Accommodation, Attempt, AttemptState
 
+from .. import quizzes
 from ..cohorts import visible_learners
 from ..forms import SignupForm
 from ..models import Certificate, Enrolment, LessonProgress, User
@@ -44,6 +46,30 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     add_form = SignupForm
     change_form_template = "admin/elearning/user/change_form.html"
+    actions = ["third_more_time"]
+
+    def has_accommodate_permission(self, request):
+        return request.user.has_perm("quiz.add_accommodation") and request.user.has_perm(
+            "quiz.change_accommodation"
+        )
+
+    @admin.action(
+        description=_("Give a third more time (tiers-temps) on every timed quiz of their courses"),
+        permissions=["accommodate"],
+    )
+    def third_more_time(self, request, queryset):
+        learners = queryset.filter(is_staff=False)
+        written = quizzes.third_more_time(learners, reason=gettext("Tiers-temps"))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d accommodation written: a third more time on each timed quiz.",
+                "%(count)d accommodations written: a third more time on each timed quiz.",
+                written,
+            )
+            % {"count": written},
+            messages.SUCCESS if written else messages.WARNING,
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -235,3 +235,23 @@ def test_an_instructor_sees_no_password_hash_nor_rights_on_a_learners_page(clien
     page = client.get(reverse("admin:elearning_user_change", args=[lyon_student.pk]))
     content = page.content.decode()
     assert "pbkdf2" not in content and "is_superuser" not in content
+
+
+def test_a_third_more_time_for_chosen_learners_on_every_timed_quiz(
+    client, two_classes, quiz_course
+):
+    from quiz.models import Accommodation
+
+    (lyon, lyon_student, _), (_, nantes_student, _) = two_classes
+    Accommodation.objects.all().delete()
+    quiz_course.final_quiz.time_limit_minutes = 31
+    quiz_course.final_quiz.save()
+    client.force_login(lyon)
+    client.post(
+        reverse("admin:elearning_user_changelist"),
+        {"action": "third_more_time", "_selected_action": [lyon_student.pk, nantes_student.pk]},
+    )
+    accommodation = Accommodation.objects.get()  # hers only: the other is not Lyon's
+    assert accommodation.learner == lyon_student
+    assert accommodation.quiz == quiz_course.final_quiz  # the only timed quiz
+    assert accommodation.extra_minutes == 11  # a third of 31, rounded up
