@@ -591,6 +591,15 @@ class QuestionAdmin(admin.ModelAdmin):
         # the saved choices: no warning there, the saved page shows it once the edit is kept.
         if obj is not None and obj.pk and request.method == "GET":
             context["cues"] = question_cues(obj)
+        # The choices' problems said at the top as well, beside the admin's error banner:
+        # their own place is the choices' table, far down the page (and, on a phone, the
+        # "correct" column is off the screen).
+        context["choice_problems"] = [
+            error
+            for inline in context.get("inline_admin_formsets", [])
+            if inline.formset.prefix == "choices"
+            for error in inline.formset.non_form_errors()
+        ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_fieldsets(self, request, obj=None):

@@ -167,6 +167,8 @@ def test_an_unanswerable_question_is_refused_with_its_reason(admin_client, kind,
         assert message in content
     assert not Question.objects.exists()
     assert not Choice.objects.exists()
+    # Said at the top too, with a way to the choices' table.
+    assert response.context["choice_problems"] and 'href="#choices-group"' in content
 
 
 VALID = [
