@@ -234,6 +234,16 @@ class QuizQuestionInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, label)
 
 
+def time_limit_help(quiz):
+    """The extra time field's help beside a timed quiz: its limit, and a third of it."""
+    limit = quiz.time_limit_minutes
+    return ngettext(
+        "The quiz lasts %(limit)d minute; a third more is %(third)d.",
+        "The quiz lasts %(limit)d minutes; a third more is %(third)d.",
+        limit,
+    ) % {"limit": limit, "third": -(-limit // 3)}
+
+
 class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
     model = Accommodation
     fields = ["learner", "extra_minutes", "extra_attempts", "reason"]
@@ -249,12 +259,7 @@ class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         if obj is not None and obj.time_limit_minutes:
-            limit = obj.time_limit_minutes
-            formset.form.base_fields["extra_minutes"].help_text = ngettext(
-                "The quiz lasts %(limit)d minute; a third more is %(third)d.",
-                "The quiz lasts %(limit)d minutes; a third more is %(third)d.",
-                limit,
-            ) % {"limit": limit, "third": -(-limit // 3)}
+            formset.form.base_fields["extra_minutes"].help_text = time_limit_help(obj)
         return formset
 
 
@@ -887,6 +892,19 @@ class AccommodationAdmin(LearnerScopedMixin, admin.ModelAdmin):
     list_select_related = ["learner", "quiz"]
     search_fields = ["learner__email", "learner__first_name", "learner__last_name", "quiz__title"]
     autocomplete_fields = ["learner", "quiz"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field = form.base_fields["extra_minutes"]
+        if obj is not None and obj.quiz.time_limit_minutes:
+            field.help_text = time_limit_help(obj.quiz)
+        else:
+            field.help_text = _(
+                "A third more time is a third of the quiz's time limit: a quiz's own page "
+                "shows it beside its accommodations, and the users' list gives a third more "
+                "time on every timed quiz at once."
+            )
+        return form
 
 
 # Attempts: the learners' record, read-only -----------------------------------------------

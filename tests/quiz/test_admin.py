@@ -698,3 +698,12 @@ def test_extra_time_is_given_knowing_the_quizs_limit_and_to_learners_only(admin_
     help_text = str(formset.empty_form.fields["extra_minutes"].help_text)
     assert "40" in help_text and "14" in help_text  # a third of 40, rounded up
     assert staff not in formset.empty_form.fields["learner"].queryset
+
+
+def test_the_extra_time_page_says_the_quizs_limit(admin_client, learner):
+    quiz = new_quiz(time_limit_minutes=30)
+    accommodation = Accommodation.objects.create(learner=learner, quiz=quiz, extra_minutes=10)
+    page = admin_client.get(reverse("admin:quiz_accommodation_change", args=[accommodation.pk]))
+    help_text = str(page.context["adminform"].form.fields["extra_minutes"].help_text)
+    assert "30" in help_text and "10" in help_text
+    assert admin_client.get(reverse("admin:quiz_accommodation_add")).status_code == 200
