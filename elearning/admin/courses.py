@@ -297,7 +297,7 @@ class LessonAdmin(admin.ModelAdmin):
 
 @admin.register(Enrolment)
 class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
-    list_display = ["learner", "course", "lessons_done", "enrolled_at", "last_activity_at"]
+    list_display = ["record", "course", "lessons_done", "enrolled_at", "last_activity_at"]
     list_filter = ["course"]
     list_select_related = ["learner", "course"]
     search_fields = ["learner__email", "learner__first_name", "learner__last_name"]
@@ -305,6 +305,12 @@ class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_progress()
+
+    @admin.display(description=_("learner"), ordering="learner__last_name")
+    def record(self, enrolment):
+        """Her name, leading to her whole record."""
+        url = reverse("admin:elearning_user_record", args=[enrolment.learner_id])
+        return format_html('<a href="{}">{}</a>', url, enrolment.learner)
 
     @admin.display(description=_("lessons done"), ordering="done_count")
     def lessons_done(self, enrolment):

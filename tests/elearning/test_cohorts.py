@@ -218,6 +218,7 @@ def test_a_learners_record_gathers_her_course_and_is_hers_to_see(client, two_cla
     for expected in ("Promotion Lyon", "Leçon 1", lyon_student.certificates.get().display_code):
         assert expected in content, expected
     assert record in client.get(reverse("admin:elearning_user_changelist")).content.decode()
+    assert record in client.get(reverse("admin:elearning_enrolment_changelist")).content.decode()
     assert (
         record
         in client.get(
