@@ -688,7 +688,8 @@ class Response(models.Model):
     explanation = models.TextField(_("explanation"), blank=True)
     points = models.PositiveSmallIntegerField(_("points"))
     partial_credit = models.BooleanField(_("partial credit"), default=False)
-    # [{"id": choice pk, "text": ..., "correct": bool, "feedback": ...}] in the order shown.
+    # [{"id": choice pk, "text": ..., "correct": bool, "feedback": ..., "fraction": weight
+    # (only where the choice has one)}] in the order shown.
     choices = models.JSONField(_("choices"), default=list)
     selected = models.JSONField(_("selected choices"), default=list)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
