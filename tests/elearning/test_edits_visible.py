@@ -265,7 +265,7 @@ def test_quiz_rules_show_at_once(warmed, quiz_course, instructor):
     edit(instructor, final, pass_mark="65", max_attempts="5")
     page = html(warmed, url)
     assert "Seuil de réussite : 65 %" in page
-    assert "Il reste 4 tentative(s) sur 5" in page
+    assert "Il reste 4 tentatives sur 5" in page
 
 
 def test_draw_rules_show_at_once(warmed, quiz_course, instructor):

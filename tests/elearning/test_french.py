@@ -1,0 +1,43 @@
+"""French done right where the pages count things: the plural follows the count said
+("1 leçon terminée", "2 leçons terminées", "Il reste 1 tentative"), never "(s)"."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from .flows import take_final
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("done", "said"),
+    [(0, "0 leçon terminée sur 3"), (1, "1 leçon terminée sur 3"), (2, "2 leçons terminées sur 3")],
+)
+def test_lessons_done_agree_with_their_count(client, learner, quiz_course, done, said):
+    client.force_login(learner)
+    client.post(reverse("course_enrol", args=[quiz_course.slug]))
+    for lesson in quiz_course.lessons.order_by("position")[:done]:
+        client.post(reverse("lesson_done", args=[quiz_course.slug, lesson.slug]))
+    for page in (reverse("dashboard"), quiz_course.get_absolute_url()):
+        assert said in client.get(page).content.decode(), page
+
+
+def test_attempts_left_agree_with_their_count(client, learner, quiz_course):
+    client.force_login(learner)
+    url = reverse("quiz_detail", args=[quiz_course.slug, quiz_course.final_quiz_id])
+    assert "Il reste 3 tentatives sur 3" in client.get(url).content.decode()
+    take_final(client, quiz_course, right_answers=1)
+    take_final(client, quiz_course, right_answers=1)
+    assert "Il reste 1 tentative sur 3" in client.get(url).content.decode()
+
+
+def test_no_translation_says_s_in_brackets():
+    catalogue = Path(settings.BASE_DIR, "locale", "fr", "LC_MESSAGES", "django.po").read_text(
+        encoding="utf-8"
+    )
+    current = catalogue.split("\n#~")[0]  # obsolete entries aside
+    assert not re.findall(r"^msgstr.*\w\(s\)", current, re.M)
