@@ -102,7 +102,7 @@ def test_wrong_password_gets_a_french_message(client, make_user):
     make_user(email="lea@example.com")
     response = login(client, "lea@example.com", "mauvais-mot-de-passe")
     assert response.status_code == 200
-    assert "L&#x27;adresse e-mail ou le mot de passe est incorrect." in response.content.decode()
+    assert "L’adresse e-mail ou le mot de passe est incorrect." in response.content.decode()
 
 
 def test_login_switches_to_the_learners_language(client, make_user):

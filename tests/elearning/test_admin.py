@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
 from elearning.progress import mark_lesson_done
+from elearning.typography import french
 from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +166,7 @@ def test_a_quiz_edits_history_names_its_fields_in_french(admin_client):
     assert admin_client.post(url, data).status_code == 302
     with translation.override("fr"):
         message = LogEntry.objects.get().get_change_message()
-    assert message == "Modifié : Titre et Seuil de réussite (%).", message
+    assert message == french("Modifié : Titre et Seuil de réussite (%)."), message
 
 
 def test_the_admins_generic_phrases_read_right_in_french(admin_client, course):
@@ -176,5 +177,5 @@ def test_the_admins_generic_phrases_read_right_in_french(admin_client, course):
         lessons = admin_client.get(
             reverse("admin:elearning_lesson_changelist"), HTTP_ACCEPT_LANGUAGE="fr"
         ).content.decode()
-    assert "Ajout de aménagement" not in add and "Ajout : aménagement" in add
+    assert "Ajout de aménagement" not in add and french("Ajout : aménagement") in add
     assert "leçons sélectionnés" not in lessons and "Supprimer la sélection (leçons)" in lessons

@@ -207,10 +207,10 @@ def test_before_completion_the_page_says_what_is_left(client, learner, quiz_cour
     page = client.get(reverse("course_certificate", args=[quiz_course.slug]))
     assert page.status_code == 200
     html = page.content.decode()
-    left = re.findall(r'Leçon à terminer : <a href="[^"]+">([^<]+)</a>', html)
+    left = re.findall(r'Leçon à terminer\u00a0: <a href="[^"]+">([^<]+)</a>', html)
     assert left == ["Leçon 2", "Leçon 3"]
     final = reverse("quiz_detail", args=[quiz_course.slug, quiz_course.final_quiz_id])
-    assert f'Examen final pas encore réussi : <a href="{final}">' in html
+    assert f'Examen final pas encore réussi\u00a0: <a href="{final}">' in html
 
 
 def test_the_certificate_page_needs_a_login_and_a_visible_course(client, learner, quiz_course):

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from elearning.models import Certificate
+from elearning.typography import french
 from quiz.models import Category, Question
 from tests.elearning.flows import question_url, read_all_lessons, start, take_final
 
@@ -166,7 +167,7 @@ def test_reordered_lessons_show_at_once(warmed, quiz_course, instructor):
     assert page.index("Leçon 3") < page.index("Leçon 1") < page.index("Leçon 2")
     assert "Leçon 1 sur 3" in html(warmed, third.get_absolute_url())
     lesson_one = html(warmed, quiz_course.lessons.get(position=1).get_absolute_url())
-    assert "Leçon 2 sur 3" in lesson_one and "Précédente : Leçon 3" in lesson_one
+    assert "Leçon 2 sur 3" in lesson_one and french("Précédente : Leçon 3") in lesson_one
 
 
 def test_an_archived_lesson_goes_at_once(warmed, quiz_course, instructor):
@@ -242,7 +243,7 @@ def test_a_final_quiz_added_unlinked_and_deleted_shows_at_once(
     final_url = final_quiz_url(quiz_course)
     edit(instructor, quiz_course, final_quiz="")
     assert final_url not in html(warmed, quiz_course.get_absolute_url())
-    assert "Examen final :" not in html(warmed, reverse("dashboard"))
+    assert french("Examen final :") not in html(warmed, reverse("dashboard"))
     assert warmed.get(final_url).status_code == 404
     assert warmed.get(pages(quiz_course, warmed)["question"]).status_code == 404
 
@@ -252,7 +253,7 @@ def test_a_final_quiz_added_unlinked_and_deleted_shows_at_once(
     edit(instructor, quiz_course, final_quiz=str(quiz.pk))
     new_url = reverse("quiz_detail", args=[quiz_course.slug, quiz.pk])
     assert new_url in html(warmed, quiz_course.get_absolute_url())
-    assert "Examen final :" in html(warmed, reverse("dashboard"))
+    assert french("Examen final :") in html(warmed, reverse("dashboard"))
 
     delete(instructor, quiz)
     assert new_url not in html(warmed, quiz_course.get_absolute_url())
@@ -264,7 +265,7 @@ def test_quiz_rules_show_at_once(warmed, quiz_course, instructor):
     url = final_quiz_url(quiz_course)
     edit(instructor, final, pass_mark="65", max_attempts="5")
     page = html(warmed, url)
-    assert "Seuil de réussite : 65 %" in page
+    assert french("Seuil de réussite : 65 %") in page
     assert "Il reste 4 tentatives sur 5" in page
 
 
@@ -290,11 +291,11 @@ def test_the_grading_method_shows_at_once(client, learner, quiz_course, instruct
     client.force_login(learner)
     take_final(client, quiz_course, right_answers=5)
     take_final(client, quiz_course, right_answers=3)
-    assert "Note : 100 %" in html(client, quiz_course.get_absolute_url())
-    assert "note 100 %" in html(client, reverse("dashboard"))
+    assert french("Note : 100 %") in html(client, quiz_course.get_absolute_url())
+    assert french("note 100 %") in html(client, reverse("dashboard"))
     edit(instructor, quiz_course.final_quiz, grading_method="latest")
-    assert "Note : 60 %" in html(client, quiz_course.get_absolute_url())
-    assert "note 60 %" in html(client, reverse("dashboard"))
+    assert french("Note : 60 %") in html(client, quiz_course.get_absolute_url())
+    assert french("note 60 %") in html(client, reverse("dashboard"))
 
 
 def test_publishing_and_unpublishing_a_question_shows_at_once(warmed, quiz_course, instructor):
@@ -351,7 +352,7 @@ def test_progress_written_elsewhere_shows_at_once(warmed, quiz_course, learner):
 
     mark_lesson_done(learner, quiz_course.lessons.get(position=2))
     assert done_of(html(warmed, quiz_course.get_absolute_url())) == (2, 3)
-    assert "Continuer : Leçon 3" in html(warmed, quiz_course.get_absolute_url())
+    assert french("Continuer : Leçon 3") in html(warmed, quiz_course.get_absolute_url())
     assert done_of(html(warmed, reverse("dashboard"))) == (2, 3)
 
 

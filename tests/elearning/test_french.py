@@ -41,3 +41,21 @@ def test_no_translation_says_s_in_brackets():
     )
     current = catalogue.split("\n#~")[0]  # obsolete entries aside
     assert not re.findall(r"^msgstr.*\w\(s\)", current, re.M)
+
+
+def test_every_french_message_follows_french_typography():
+    """No-break spaces before : ; ! ? % », after «, and one apostrophe (elearning.typography)."""
+    import json
+
+    from elearning.typography import french
+
+    catalogue = Path(settings.BASE_DIR, "locale", "fr", "LC_MESSAGES", "django.po").read_text(
+        encoding="utf-8"
+    )
+    current = catalogue.split("\n#~")[0]  # obsolete entries aside
+    messages = [
+        "".join(json.loads(line) for line in body.strip().split("\n"))
+        for body in re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n)+)', current, re.M)
+    ]
+    wrong = [text for text in messages if french(text) != text]
+    assert len(messages) > 900 and not wrong, wrong[:5]

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from elearning.documents import MAX_DOCUMENT_BYTES
 from elearning.models import Course, Lesson
+from elearning.typography import french
 
 from .test_importing import compound_file, word_document
 
@@ -102,8 +103,8 @@ def test_saving_the_preview_creates_the_course_and_names_the_lessons_by_title(
         ("partie-deux", "Partie deux", "Un autre paragraphe ici."),
     ]
     messages = messages_of(instructor_client.get(response["Location"]))
-    assert "Cours créé : Mon cours" in messages
-    assert "2 leçons créées : « Partie un », « Partie deux »" in messages
+    assert french("Cours créé : Mon cours") in messages
+    assert french("2 leçons créées : « Partie un », « Partie deux »") in messages
 
 
 def test_the_preview_carries_the_lessons_in_the_form_itself(instructor_client, instructor):
@@ -140,10 +141,10 @@ def test_a_lesson_left_out_in_the_preview_is_not_saved(instructor_client):
 
 
 BAD_EDITS = [
-    ({"lessons-0-title": "  "}, "Donnez un titre à la leçon, ou ne l&#x27;importez pas."),
+    ({"lessons-0-title": "  "}, "Donnez un titre à la leçon, ou ne l’importez pas."),
     (
         {"lessons-1-body": ""},
-        "La leçon n&#x27;a pas de texte : écrivez-le, ou n&#x27;importez pas la leçon.",
+        "La leçon n’a pas de texte\u00a0: écrivez-le, ou n’importez pas la leçon.",
     ),
     ({"course-title": ""}, "Donnez un titre au cours."),
     ({"course-title": "…"}, "Le titre doit contenir des lettres ou des chiffres"),
@@ -199,8 +200,8 @@ def test_importing_again_updates_the_course(instructor_client):
     save(instructor_client, preview(instructor_client, text=TEXT))
     response = save(instructor_client, preview(instructor_client, text=TEXT.replace("ici", "là")))
     messages = messages_of(instructor_client.get(response["Location"]))
-    assert "Cours mis à jour : Mon cours" in messages
-    assert "1 leçon mise à jour : « Partie deux »" in messages
+    assert french("Cours mis à jour : Mon cours") in messages
+    assert french("1 leçon mise à jour : « Partie deux »") in messages
     assert Course.objects.count() == 1
 
 

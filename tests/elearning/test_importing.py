@@ -603,8 +603,8 @@ def test_the_report_names_lessons_by_their_titles_in_the_users_language():
             article(("Qu'est-ce qu'une crampe ?", "Texte."), ("Causes", "Texte."))
         )
         assert report.lines() == [
-            "Cours créé : Cours",
-            "2 leçons créées : « Qu'est-ce qu'une crampe ? », « Causes »",
+            "Cours créé\u00a0: Cours",
+            "2 leçons créées\u00a0: «\u00a0Qu'est-ce qu'une crampe ?\u00a0», «\u00a0Causes\u00a0»",
         ]
 
 

@@ -17,6 +17,7 @@ from django.utils.html import escape
 
 from elearning import drafting
 from elearning.models import DraftSource, QuestionSource
+from elearning.typography import french
 from quiz import attempts, proposals
 from quiz.models import DraftState, Question, QuestionDraft
 
@@ -93,7 +94,7 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
     call_command(
         "draft_questions", quiz_course.slug, "--lesson", "lecon-2", "--limit", "1", stdout=out
     )
-    assert out.getvalue().strip() == "Leçon 2 : 1 nouveau brouillon"
+    assert out.getvalue().strip() == french("Leçon 2 : 1 nouveau brouillon")
     assert engine[-1][2] == 1
     out = StringIO()
     call_command(
@@ -101,8 +102,8 @@ def test_the_command_drafts_a_course_or_a_lesson_and_says_so(engine, quiz_course
     )
     assert "Aucun nouveau brouillon" in out.getvalue()
     for args, message in (
-        (["inconnu"], "Aucun cours n’a le slug « inconnu »"),
-        ([quiz_course.slug, "--lesson", "inconnue"], "n’a pas de leçon « inconnue »"),
+        (["inconnu"], "Aucun cours n’a le slug «\u00a0inconnu\u00a0»"),
+        ([quiz_course.slug, "--lesson", "inconnue"], "n’a pas de leçon «\u00a0inconnue\u00a0»"),
         ([quiz_course.slug, "--limit", "0"], "--limit doit valoir au moins 1"),
     ):
         with pytest.raises(CommandError, match=message):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from elearning import quizzes
 from elearning.models import Enrolment, QuestionSource
+from elearning.typography import french
 from quiz import attempts
 from quiz.models import Attempt, Response
 from tests.elearning.flows import answer, question_url, start, take_final
@@ -182,7 +183,7 @@ def test_the_course_page_and_dashboard_show_the_grades(client, learner, quiz_cou
     course_page = client.get(quiz_course.get_absolute_url())
     final = course_page.context["final_quiz"]
     assert (final.percent, final.passed, final.attempt_count) == (100, True, 2)
-    assert "Note : 100 %" in course_page.content.decode()
+    assert french("Note : 100 %") in course_page.content.decode()
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "Examen final" in dashboard or "Quiz final" in dashboard
     assert "Réussi" in dashboard

@@ -78,7 +78,7 @@ def test_each_row_says_lessons_grades_completion_and_certificate(
         "Leçon 2",
         "Leçon 3",
         "Leçons terminées",
-        "Vérifier ses acquis (%) : Leçon 1",
+        "Vérifier ses acquis (%)\u00a0: Leçon 1",
         "Examen final (%)",
         "Terminé le",
         "Certificat",

@@ -128,8 +128,8 @@ def test_course_page_shows_each_lesson_state_and_progress(client, course, learne
     assert 'role="progressbar"' in content
     assert 'aria-valuenow="33"' in content
     assert 'aria-valuemin="0"' in content and 'aria-valuemax="100"' in content
-    assert f'aria-label="Progression dans « {course.title} »"' in content
-    assert 'aria-valuetext="33 % terminé"' in content
+    assert f'aria-label="Progression dans «\u00a0{course.title}\u00a0»"' in content
+    assert 'aria-valuetext="33\u00a0% terminé"' in content
     assert response.context["next_lesson"].slug == "lecon-2"
 
 

@@ -673,7 +673,7 @@ def test_no_right_answer_and_two_right_answers_say_different_things_pointing_at_
             for rows in ([(A, False), (B, False)], [(A, True), (B, True), (C, False)])
         )
     assert none != two
-    assert all(f"« {column} »" in m[0] or f"“{column}”" in m[0] for m in (none, two))
+    assert all(f"«\u00a0{column}\u00a0»" in m[0] or f"“{column}”" in m[0] for m in (none, two))
     assert "2" in two[0]
 
 
