@@ -333,6 +333,15 @@ def test_a_question_page_works_with_the_keyboard(page, live_server, quiz_course,
     expect_question(page, live_server, 1, 5)
     assert_accessible(page)
 
+    # Targets a thumb hits, controls an eye sees: 44 px question numbers, and radios whose
+    # border stands 3:1 against the page (WCAG 2.5.5, 1.4.11).
+    sizes = page.locator(".quiz-map .btn").evaluate_all(
+        "buttons => buttons.map(b => [b.offsetWidth, b.offsetHeight])"
+    )
+    assert sizes and all(width >= 44 and height >= 44 for width, height in sizes), sizes
+    border = radio(page, "Bonne").evaluate("input => getComputedStyle(input).borderTopColor")
+    assert contrast(border, "rgb(255, 255, 255)") >= 3, border
+
     # Tab reaches the first option; the arrows pick among the options; Space too.
     tab_to(page, radio(page, "Bonne"))
     assert_visible_focus(page)
@@ -361,6 +370,18 @@ def test_a_question_page_works_with_the_keyboard(page, live_server, quiz_course,
     expect_question(page, live_server, 1, 5)
     expect(radio(page, "Fausse")).to_be_checked()
     assert_accessible(page)
+
+
+def contrast(first, second):
+    """WCAG's contrast ratio of two CSS colours written as rgb(r, g, b)."""
+
+    def luminance(colour):
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def admin_field(page, label):
