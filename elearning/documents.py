@@ -18,10 +18,8 @@ Text files are read as UTF-8 (with or without a byte-order mark), UTF-16 with it
 Windows): a byte sequence that is not UTF-8 is almost never meant as UTF-8.
 """
 
-import codecs
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -33,6 +31,8 @@ import trafilatura
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from trafilatura.settings import use_config
+
+from quiz import textfiles
 
 from . import plaintext
 
@@ -67,7 +67,6 @@ _FULL_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
 _ATX_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 # Marks that show nothing but break words apart: direction marks, zero-width spaces and
 # joiners, soft hyphens, byte-order marks inside the text.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 
 
 def _word_style_map():
@@ -150,27 +149,13 @@ def extract(data: bytes, filename: str = "") -> Extract:
 
 
 def decode_text(data: bytes) -> str:
-    """The text of a text file, or ImportProblem (see the module's docstring)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ImportProblem(_unknown_encoding_message()) from None
-    elif b"\x00" in data:
-        raise ImportProblem(_binary_message())
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise ImportProblem(_unknown_encoding_message()) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    text = _INVISIBLE.sub("", text)
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        raise ImportProblem(_binary_message())
-    return text
+    """The text of a text file (``quiz.textfiles``), or ImportProblem."""
+    try:
+        return textfiles.decode_text(data)
+    except textfiles.NotText as problem:
+        if problem.kind == textfiles.NotText.BINARY:
+            raise ImportProblem(_binary_message()) from None
+        raise ImportProblem(_unknown_encoding_message()) from None
 
 
 def looks_like_html(text):
@@ -278,7 +263,7 @@ def normalise_markdown(markdown):
     out = []
     levels = []  # indentation of each open list level
     in_fence = in_box = False
-    markdown = _INVISIBLE.sub("", markdown.replace("\r\n", "\n").replace("\t", "    "))
+    markdown = textfiles.INVISIBLE.sub("", markdown.replace("\r\n", "\n").replace("\t", "    "))
     for raw in markdown.split("\n"):
         line = _INNER_SPACES.sub(" ", raw.rstrip())
         if _FENCE.match(line):

@@ -10,9 +10,6 @@ UTF-8 with or without its mark, UTF-16 with its mark, otherwise Windows-1252 (No
 listed, never dropped silently.
 """
 
-import codecs
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -21,6 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .. import textfiles
 from ..models import Bank, Category, Choice, Question, QuestionStatus
 from .gift import GIFT, read_gift
 from .xml import XML, read_xml
@@ -29,8 +27,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_QUESTIONS = 1000
 FORMAT_SUFFIXES = {".gift": GIFT, ".txt": GIFT, ".xml": XML}
 FORMAT_NAMES = {GIFT: "GIFT", XML: "Moodle XML"}
-
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 
 
 class ImportProblem(ValueError):
@@ -79,26 +75,13 @@ def detect_format(data, filename=""):
 
 
 def decode_text(data):
-    """The text of a GIFT file, or ImportProblem (see the module's docstring)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ImportProblem(_unknown_encoding()) from None
-    elif b"\x00" in data:
-        raise ImportProblem(_("The file is not text: GIFT is text, Moodle XML too."))
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise ImportProblem(_unknown_encoding()) from None
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        raise ImportProblem(_("The file is not text: GIFT is text, Moodle XML too."))
-    return text
+    """The text of a GIFT file (``quiz.textfiles``), or ImportProblem."""
+    try:
+        return textfiles.decode_text(data)
+    except textfiles.NotText as problem:
+        if problem.kind == textfiles.NotText.BINARY:
+            raise ImportProblem(_("The file is not text: GIFT is text, Moodle XML too.")) from None
+        raise ImportProblem(_unknown_encoding()) from None
 
 
 def _unknown_encoding():
