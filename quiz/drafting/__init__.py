@@ -101,7 +101,7 @@ def _draftable(own, course, topic):
     ]
     for index, sentences in enumerate(blocks):
         after = [sentence for block in blocks[index + 1 :] for sentence in block]
-        for statement in statements_of(sentences, course, topic, after):
+        for statement in statements_of(sentences, course, topic, after, own.sentences):
             if is_draftable(statement) and not has_slips(statement.span, course.gender_of):
                 yield statement
 
@@ -127,5 +127,5 @@ def _statements(analysis):
     return [
         statement
         for _block, sentences in groupby(analysis.sentences, key=attrgetter("block"))
-        for statement in statements_of(list(sentences), analysis)
+        for statement in statements_of(list(sentences), analysis, lesson=analysis.sentences)
     ]

@@ -57,6 +57,8 @@ class Sentence:
     source: str = ""  # the sentence of the text it was made from, when it was rewritten
     following: str = ""  # the sentence after it in its paragraph, which often says why
     preceding: str = ""  # the sentence before it, where the statement took its subject there
+    support: str = ""  # another sentence of the lesson that says why (explanations.py)
+    support_first: bool = False  # that sentence comes before the source in the text
     listed: bool = False  # an item of a list, not a sentence of a paragraph
 
     def __post_init__(self):

@@ -53,12 +53,18 @@ def make_draft(kind, stem, choices, answer, sentence, score):
 
 
 def quoted(sentence):
-    """The source sentence in quotes, with the sentence before it where the statement took
-    its subject there, and the one after it where there is one: the explanation then says
-    why, not only what the question said."""
+    """The source sentence in quotes, with the sentences of the lesson that say why
+    (quiz.drafting.explanations): the one before it where the statement took its subject
+    there or where it backs the claim, the one after it where it does, or another one of the
+    lesson, apart: the explanation then says why, not only what the question said."""
     source = getattr(sentence, "source", sentence)
     parts = [getattr(sentence, "preceding", ""), source, getattr(sentence, "following", "")]
-    return "« " + " ".join(inner_quotes(as_sentence(part)) for part in parts if part) + " »"
+    quote = " ".join(inner_quotes(as_sentence(part)) for part in parts if part)
+    other = getattr(sentence, "support", "")
+    if other:
+        other = inner_quotes(as_sentence(other))
+        quote = f"{other} […] {quote}" if sentence.support_first else f"{quote} […] {other}"
+    return f"« {quote} »"
 
 
 def inner_quotes(text):
@@ -69,7 +75,7 @@ def inner_quotes(text):
 def explains_more(sentence):
     """Whether the explanation quotes more than the statement itself: the sentence before
     or after it, or a longer sentence it was cut from. Else it can only say it again."""
-    if getattr(sentence, "preceding", "") or getattr(sentence, "following", ""):
+    if any(getattr(sentence, part, "") for part in ("preceding", "following", "support")):
         return True
     source = getattr(sentence, "source", sentence)
     claim = getattr(sentence, "text", sentence)

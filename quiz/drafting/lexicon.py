@@ -282,3 +282,25 @@ LABEL_FAMILIES = {
 # Whoever gives care: what they do, negated, is false by common sense alone ('L'infirmier ne
 # prévient pas le médecin'), which tests nothing the lesson taught.
 CAREGIVERS = {"infirmier", "infirmière", "soignant", "soignante", "médecin", "ide", "aide-soignant"}
+
+
+# Words that say a sentence gives a reason or a consequence: the sentence an explanation
+# should quote beside the source (quiz.drafting.explanations). Matched with a space either
+# side, in lower case, apostrophes straight.
+REASON_MARKERS = (
+    " car ", " parce que ", " parce qu'", " en effet", "en effet,", " c'est pourquoi",
+    " donc ", " ce qui ", " afin de ", " afin d'", " pour éviter", " pour limiter",
+    " pour prévenir", " en raison d", " du fait d", " à cause d", " grâce à", " permet ",
+    " permettent ", " entraîne", " provoque", " explique", " risque", " sinon ",
+    " car il", " de sorte que", " si bien que",
+)  # fmt: skip
+
+
+# Lemmas too common to tie two sentences together: every sentence of a health text has
+# them.
+GENERIC_LEMMAS = {
+    "être", "avoir", "pouvoir", "faire", "devoir", "falloir", "aller", "venir", "dire",
+    "patient", "patiente", "personne", "cas", "fois", "souvent", "plus", "moins",
+    "important", "fréquent", "rare", "certain", "autre", "premier", "grand", "petit",
+    "maladie", "trouble", "signe", "symptôme", "soin", "infirmier", "infirmière",
+}  # fmt: skip

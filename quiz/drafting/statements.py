@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .analysis import Sentence, terms_of
 from .drafts import capitalise, lower_first
+from .explanations import content_lemmas, support
 from .fluency import has_slips
 from .lexicon import (
     CLINICAL_SUBJECTS,
@@ -31,6 +32,7 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
     TOPIC_PARTICIPLES,
     TYING_ADVERBS,
+    VOWELS,
 )
 from .pipeline import parse
 
@@ -134,25 +136,30 @@ class Antecedent:
     kinds: frozenset  # what that sentence says it is ('La myasthénie est une maladie ...')
 
 
-def statements_of(sentences, analysis, topic=None, after=()):
+def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
     """The standalone statements of a block's sentences, in order: each a Sentence whose
     `source` is the sentence of the text it comes from (without its citation marks).
     `topic`: what the text is about, with its article ('la sclérose en plaques'), for the
     statements that say what it does without naming it ('Les nerfs périphériques ne sont
     pas touchés' -> 'Dans la sclérose en plaques, les nerfs ...'). `after`: the sentences
-    of the lesson after the block, where a list the block's last sentence introduces is."""
+    of the lesson after the block, where a list the block's last sentence introduces is.
+    `lesson`: all the sentences of the text the block is in, where the sentences an
+    explanation quotes beside the source are chosen (explanations.support)."""
     found = []
     antecedent = None
+    positions = {id(sentence): index for index, sentence in enumerate(lesson)}
+    topic_lemmas = frozenset(content_lemmas(parse(topic))) if topic else frozenset()
+    about = _topic_antecedent(topic, analysis) if topic else None
     for index, sentence in enumerate(sentences):
         candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
+        if antecedent is None and about is not None and _only_one_it_can_be(sentence, about):
+            antecedent = about
         following = _following(sentences[index + 1 :], after)
         if following and has_slips(sentences[index + 1].span, analysis.gender_of):
             following = ""  # an explanation does not copy a translation's slip
         preceding = ""
-        if index > 0 and (_opens_with_a_pointer(sentence.text) or not following):
-            # the sentence it took its subject from; or, closing its paragraph, the one
-            # before it, which the claim concludes
-            preceding = _preceding(sentences[:index], analysis)
+        if index > 0 and _opens_with_a_pointer(sentence.text):
+            preceding = _preceding(sentences[:index], analysis)  # it took its subject there
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
             if topic and (_said_of_the_topic(span) or _clinical(span, topic)):
@@ -160,6 +167,18 @@ def statements_of(sentences, analysis, topic=None, after=()):
                 text = span.text
             if points_back(span, analysis):
                 continue
+            before, kept, other, other_first = "", following, "", False
+            if id(sentence) in positions:
+                before, kept, other, other_first = support(
+                    span,
+                    positions[id(sentence)],
+                    lesson,
+                    topic_lemmas=topic_lemmas,
+                    gender_of=analysis.gender_of,
+                    plain=_plain,
+                    following=following,
+                    preceding=preceding,
+                )
             found.append(
                 Sentence(
                     span,
@@ -167,12 +186,38 @@ def statements_of(sentences, analysis, topic=None, after=()):
                     terms_of(span),
                     sentence.block,
                     source=_plain(sentence.text),
-                    following=following,
-                    preceding=preceding,
+                    following=kept,
+                    preceding=preceding or before,
+                    support=other,
+                    support_first=other_first,
                     listed=sentence.listed,
                 )
             )
     return found
+
+
+def _topic_antecedent(topic, analysis):
+    """The text's topic ('la sclérose en plaques') as what a pronoun may stand for."""
+    found = _antecedent_of(parse(f"{capitalise(topic)} est une maladie."), analysis)
+    return found if found is not None and found.text.lower() == topic.lower() else None
+
+
+def _only_one_it_can_be(sentence, about):
+    """Whether a pronoun in the next sentence can only stand for the topic: this sentence
+    names it ('… vivent avec une sclérose en plaques') without a subject a pronoun would
+    stand for, and no other common noun in it has the topic's gender and number."""
+    named = False
+    for token in sentence.span:
+        if token.pos_ != "NOUN":
+            continue
+        if token.lemma_.lower() == about.lemma:
+            named = True
+            continue
+        number = next(iter(token.morph.get("Number")), "Sing")
+        gender = next(iter(token.morph.get("Gender")), None)
+        if number == about.number and gender in (about.gender, None):
+            return False
+    return named
 
 
 def _preceding(before, analysis):
@@ -362,7 +407,8 @@ def _antecedent_of(doc, analysis):
     if not terms or terms[0].start != subject.left_edge.idx:
         return None
     term = terms[0]
-    if term.article in ("un", "une", "des"):
+    defines = root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children)
+    if term.article in ("des",) or (term.article in ("un", "une") and not defines):
         return None  # 'Une crise survient ... Elle ...': which one is not said
     phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
     if len(phrase) <= 8 and not any(
@@ -376,6 +422,14 @@ def _antecedent_of(doc, analysis):
     gender = term.gender or analysis.gender_of.get(term.head_lemma)
     if gender is None:
         gender = next(iter(subject.morph.get("Gender")), None)
+    if term.article in ("un", "une"):
+        # 'Une crampe est une contraction … Elle touche …': a definition speaks of any
+        # cramp, which the next sentence calls 'la crampe'
+        rest = text.split(" ", 1)[1] if " " in text else ""
+        if not rest or gender is None:
+            return None
+        article = "l'" if rest.startswith(VOWELS) else ("la " if gender == "Fem" else "le ")
+        text = capitalise(article + rest)
     kinds = frozenset()
     if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
         kinds = frozenset({root.lemma_.lower()})

@@ -12,6 +12,7 @@ import pytest
 from quiz import drafting
 from quiz.cues import find_cues
 from quiz.drafting import analysis, draft_questions, fluency, statements, true_false
+from quiz.drafting.drafts import quoted
 from quiz.drafting.pipeline import parse
 from tests.elearning import drafting_sets
 
@@ -482,6 +483,119 @@ def test_the_explanation_quotes_what_the_statement_needed_and_what_follows():
     assert "consulter : des crampes très fréquentes ; une faiblesse musculaire. »" in (
         isolated.explanation
     )
+
+
+# --- What an explanation quotes (quiz.drafting.explanations) ----------------------------
+
+
+def explanation_of(text, words, topic=None):
+    """What the explanation of a draft made from the statement with `words` quotes."""
+    course = analysis.analyse(text)
+    said = statements.statements_of(course.sentences, course, topic, lesson=course.sentences)
+    return quoted(next(s for s in said if words in s.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quoted", "left_out"),
+    [
+        # The next sentence is about something else: an instructor cuts it.
+        (
+            "La paralysie faciale est souvent bilatérale. La dysautonomie provoque des "
+            "troubles du rythme cardiaque et une rétention d'urine.\n\n",
+            "paralysie faciale",
+            "« La paralysie faciale est souvent bilatérale. »",
+            "dysautonomie",
+        ),
+        # A pronoun that does not agree with the source's subject stands for something
+        # else ('Ils' after 'Les récidives').
+        (
+            "Les récidives du syndrome sont rares chez les patients. Ils doivent toutefois "
+            "signaler leur antécédent avant une vaccination.\n\n",
+            "récidives",
+            "« Les récidives du syndrome sont rares chez les patients. »",
+            "Ils doivent",
+        ),
+        # The sentence before opens on a pronoun it does not carry the antecedent of.
+        (
+            "Les immunoglobulines et les échanges plasmatiques sont efficaces. Ils sont "
+            "aussi efficaces l'un que l'autre. Les corticoïdes ne sont pas recommandés "
+            "dans le syndrome de Guillain-Barré.\n\n",
+            "corticoïdes",
+            "« Les corticoïdes ne sont pas recommandés dans le syndrome de Guillain-Barré. »",
+            "l'un que l'autre",
+        ),
+    ],
+)
+def test_an_explanation_quotes_no_sentence_that_is_about_something_else(
+    text, words, quoted, left_out
+):
+    explanation = explanation_of(text, words)
+    assert quoted in explanation
+    assert left_out not in explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quoted"),
+    [
+        # The next sentence goes on about the same subject ('Elle' for 'La contention').
+        (
+            "La contention physique n'est pas une mesure de prévention des chutes. Elle "
+            "augmente le risque de blessures graves et de confusion.\n\n",
+            "contention",
+            "chutes. Elle augmente le risque de blessures graves",
+        ),
+        # 'On …' says what to do about what the source says.
+        (
+            "La tétanie liée à une hyperventilation ne nécessite pas de calcium. On rassure "
+            "la personne et on l'aide à ralentir sa respiration.\n\n",
+            "hyperventilation",
+            "calcium. On rassure la personne",
+        ),
+    ],
+)
+def test_an_explanation_keeps_the_next_sentence_when_it_goes_on_about_the_claim(
+    text, words, quoted
+):
+    assert quoted in explanation_of(text, words)
+
+
+def test_an_explanation_quotes_a_reason_given_further_in_the_lesson():
+    text = (
+        "Les opioïdes ne sont pas recommandés dans la migraine. Les triptans sont pris au "
+        "début de la douleur. Le repos au calme aide pendant la crise. Les opioïdes exposent "
+        "à une dépendance, car leur effet diminue avec les prises répétées.\n\n"
+    )
+    explanation = explanation_of(text, "opioïdes ne sont pas recommandés")
+    assert explanation.endswith(
+        "« Les opioïdes ne sont pas recommandés dans la migraine. […] Les opioïdes exposent "
+        "à une dépendance, car leur effet diminue avec les prises répétées. »"
+    )
+    assert "triptans" not in explanation
+
+
+def test_a_definition_with_an_indefinite_article_is_what_the_next_pronoun_stands_for():
+    said = statements_from(
+        "Une crampe est une contraction involontaire et douloureuse d'un muscle. Elle "
+        "survient volontiers la nuit."
+    )
+    assert "La crampe survient volontiers la nuit." in said
+
+
+def test_a_pronoun_stands_for_the_topic_when_nothing_else_in_the_sentence_before_can():
+    text = (
+        "On estime que près de 120 000 personnes vivent avec une sclérose en plaques. Elle "
+        "est plus fréquente loin de l'équateur."
+    )
+    said = statements_from(text, topic="la sclérose en plaques")
+    assert "La sclérose en plaques est plus fréquente loin de l'équateur." in said
+    # Another feminine noun in the sentence before: 'elle' may stand for it; left out.
+    other = text.replace(
+        "vivent avec une sclérose en plaques",
+        "ont une sclérose en plaques et une atteinte visuelle",
+    )
+    assert not [
+        s for s in statements_from(other, topic="la sclérose en plaques") if "équateur" in s
+    ]
 
 
 DEFINED = """Une crampe est une contraction involontaire et douloureuse d'un muscle.
