@@ -41,3 +41,11 @@ class DraftState(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     ACCEPTED = "accepted", _("accepted")
     REJECTED = "rejected", _("rejected")
+
+
+class Confidence(models.IntegerChoices):
+    """How sure a learner says she is of an answer (confidence-based marking)."""
+
+    NOT_SURE = 1, _("not sure")
+    FAIRLY_SURE = 2, _("fairly sure")
+    SURE = 3, _("sure")
