@@ -1,17 +1,17 @@
-"""What a draft's explanation quotes from the text besides the sentence it was made from:
-the sentence of the lesson that best says why, or nothing.
+"""What a draft's explanation quotes from the text besides the sentence it was made from.
 
-An instructor's first edit of a draft was, most often, its explanation: it 'only restates'
-the statement, or it quotes the next sentence of the paragraph whether or not that one is
-about the same thing ('…and an unrelated sentence on lumbar puncture'), or the quoted
-sentence opens on a 'Ils' that stands for nothing in the quote. So the sentence quoted
-beside the source is chosen, not taken by position: among the lesson's sentences near the
-source, one that shares the statement's own content words (beyond the course's topic, which
-every sentence shares), preferably one that gives a reason ('car', 'en effet', 'ce qui',
-'risque'), that does not open on a pronoun it does not carry the antecedent of, and has no
-translation slip. The sentence right after the source is kept when it is related; another
-sentence of the lesson is quoted after « […] », in the text's order. None at all is better
-than an unrelated one."""
+The sentence right after the source most often says why, or goes on about the same thing:
+it is quoted, unless it opens on a subject pronoun that stands for something else ('Les
+récidives sont rares… Ils doivent toutefois signaler…'), which reads as nonsense once quoted
+apart. The sentence before is quoted where the statement took its subject there, or where
+the claim closes its paragraph (it concludes it), never when it opens on a pronoun or a
+demonstrative it does not carry the antecedent of ('Ils sont aussi efficaces…', 'Cette
+anomalie…'). A claim with neither gets, where the lesson has one near it, a sentence that
+shares its words and gives a reason ('car', 'en effet', 'risque'), after « […] ».
+
+Dropping a next sentence because it shares no noun with the claim was tried: the instructor
+judged the explanations it shortened poorer more often than better (they lost the sentence
+that taught), so the rule cuts only what is wrong once quoted."""
 
 from .fluency import has_slips
 from .lexicon import (
@@ -88,7 +88,7 @@ def goes_on_about(following, source):
     root = parse(source)[:].root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None:
-        return False
+        return True  # the parse does not show what it stands for: no reason to cut it
     said = subject.morph
     return number in said.get("Number", [number]) and gender in said.get("Gender", [gender])
 
@@ -99,6 +99,14 @@ def shared_weight(statement_lemmas, text, topic_lemmas):
     shared = statement_lemmas.keys() & other.keys()
     nouns = sum(1 for lemma in shared if min(statement_lemmas[lemma], other[lemma]) == 1.0)
     return nouns, sum(min(statement_lemmas[lemma], other[lemma]) for lemma in shared)
+
+
+def is_about(text, statement, source):
+    """Whether `text` goes on about the claim (`statement`, made from `source`): it opens
+    on 'Elle', 'On', 'C'est' for the same subject or ties itself to it ('alors', 'car'),
+    or shares one of the claim's nouns."""
+    nouns, _weight = shared_weight(content_lemmas(statement), text, frozenset())
+    return bool(nouns) or goes_on_about(text, source)
 
 
 def support(
@@ -115,10 +123,12 @@ def support(
     sentence before, when the statement took its subject there and quotes it anyway."""
     statement_lemmas = content_lemmas(statement, topic_lemmas)
     source_text = plain(lesson[index].text)
-    if following:
-        nouns, _weight = shared_weight(statement_lemmas, following, topic_lemmas)
-        if nouns or goes_on_about(following, source_text):
-            return "", following, "", False
+    # 'Ils doivent toutefois signaler…' after 'Les récidives sont rares' stands for
+    # something the quote does not carry: left out
+    if following and (
+        _first_word(following) not in SUBJECT_PRONOUNS or goes_on_about(following, source_text)
+    ):
+        return "", following, "", False
     if index > 0 and not preceding:
         before = lesson[index - 1]
         text = plain(before.text)

@@ -17,6 +17,7 @@ from quiz.cues import find_cues, is_negative
 
 from .checks import similar_lengths
 from .drafts import SINGLE, TRUE, as_sentence, make_draft, normalise, ordered_choices
+from .explanations import is_about
 from .ranking import clarity
 from .true_false import claim_of
 
@@ -81,20 +82,26 @@ def _sides(stated):
 
 
 def _explanation(exact, key, options):
-    """What the course says on each statement: the key's passage, then the others'."""
+    """What the course says on each statement: the key's passage, with the sentence after
+    it where that one goes on about the claim ('… n'est pas une mesure de prévention des
+    chutes. Elle augmente le risque de blessures graves …'), then the others' passages."""
     others = " ".join(_passage(option.sentence) for option in options)
+    passage = _passage(key.sentence, why=True)
     if exact:
-        return f"D'après le cours : {_passage(key.sentence)} Les autres sont fausses : {others}"
+        return f"D'après le cours : {passage} Les autres sont fausses : {others}"
     return (
-        f"Cette affirmation est fausse. D'après le cours : {_passage(key.sentence)} "
+        f"Cette affirmation est fausse. D'après le cours : {passage} "
         f"Les autres sont exactes : {others}"
     )
 
 
-def _passage(sentence):
+def _passage(sentence, why=False):
     """A statement's sentence in quotes, with the one before it where the statement took
-    its subject there ('Il traduit …' needs 'Le signe de Lhermitte est …')."""
-    parts = (sentence.preceding, sentence.source)
+    its subject there ('Il traduit …' needs 'Le signe de Lhermitte est …'); `why`: and the
+    one after it, where it goes on about the claim."""
+    parts = [sentence.preceding, sentence.source]
+    if why and sentence.following and is_about(sentence.following, sentence.span, sentence.source):
+        parts.append(sentence.following)
     return "« " + " ".join(as_sentence(part) for part in parts if part) + " »"
 
 

@@ -11,7 +11,14 @@ import pytest
 
 from quiz import drafting
 from quiz.cues import find_cues
-from quiz.drafting import analysis, draft_questions, fluency, statements, true_false
+from quiz.drafting import (
+    analysis,
+    draft_questions,
+    fluency,
+    statement_choice,
+    statements,
+    true_false,
+)
 from quiz.drafting.drafts import quoted
 from quiz.drafting.pipeline import parse
 from tests.elearning import drafting_sets
@@ -498,14 +505,6 @@ def explanation_of(text, words, topic=None):
 @pytest.mark.parametrize(
     ("text", "words", "quoted", "left_out"),
     [
-        # The next sentence is about something else: an instructor cuts it.
-        (
-            "La paralysie faciale est souvent bilatérale. La dysautonomie provoque des "
-            "troubles du rythme cardiaque et une rétention d'urine.\n\n",
-            "paralysie faciale",
-            "« La paralysie faciale est souvent bilatérale. »",
-            "dysautonomie",
-        ),
         # A pronoun that does not agree with the source's subject stands for something
         # else ('Ils' after 'Les récidives').
         (
@@ -559,11 +558,12 @@ def test_an_explanation_keeps_the_next_sentence_when_it_goes_on_about_the_claim(
     assert quoted in explanation_of(text, words)
 
 
-def test_an_explanation_quotes_a_reason_given_further_in_the_lesson():
+def test_a_claim_alone_in_its_paragraph_is_explained_by_a_reason_near_it():
     text = (
-        "Les opioïdes ne sont pas recommandés dans la migraine. Les triptans sont pris au "
-        "début de la douleur. Le repos au calme aide pendant la crise. Les opioïdes exposent "
-        "à une dépendance, car leur effet diminue avec les prises répétées.\n\n"
+        "Les triptans sont pris au début de la douleur.\n\n"
+        "Les opioïdes ne sont pas recommandés dans la migraine.\n\n"
+        "Le repos au calme aide pendant la crise. Les opioïdes exposent à une dépendance, "
+        "car leur effet diminue avec les prises répétées.\n\n"
     )
     explanation = explanation_of(text, "opioïdes ne sont pas recommandés")
     assert explanation.endswith(
@@ -1007,3 +1007,27 @@ def test_short_names_of_different_lengths_are_options_alike():
     )
     draft = next(d for d in matching(text) if d.answer == "BPS")
     assert sorted(text for text, _c in draft.choices) == ["Algoplus", "BPS", "Doloplus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "passage"),
+    [
+        # The key's next sentence goes on about it ('Elle' for 'La contention physique').
+        (
+            "La contention physique n'est pas une mesure de prévention des chutes. Elle "
+            "augmente le risque de blessures graves et de confusion.",
+            "« La contention physique n'est pas une mesure de prévention des chutes. Elle "
+            "augmente le risque de blessures graves et de confusion. »",
+        ),
+        # The next sentence is about something else: the key's passage is its own sentence.
+        (
+            "La myasthénie n'atteint pas la sensibilité. Les anticorps bloquent les "
+            "récepteurs de l'acétylcholine.",
+            "« La myasthénie n'atteint pas la sensibilité. »",
+        ),
+    ],
+)
+def test_the_key_of_a_which_statement_item_is_explained_by_what_goes_on_about_it(text, passage):
+    course = analysis.analyse(text)
+    said = statements.statements_of(course.sentences, course, lesson=course.sentences)
+    assert statement_choice._passage(said[0], why=True) == passage
