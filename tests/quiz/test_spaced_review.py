@@ -119,9 +119,8 @@ def test_a_right_answer_pushes_the_card_later_and_a_wrong_one_sooner(learner, qu
 def test_a_card_not_due_is_refused_and_nothing_changes(learner, questions):
     queue(learner, questions[:1], MONDAY)
     card = ReviewCard.objects.get()
-    with time_machine.travel(at(0, hour=15), tick=False):
-        with pytest.raises(spaced_review.CardNotDue):
-            spaced_review.answer_card(card, choice_ids(questions[0], True))
+    with time_machine.travel(at(0, hour=15), tick=False), pytest.raises(spaced_review.CardNotDue):
+        spaced_review.answer_card(card, choice_ids(questions[0], True))
     assert ReviewCard.objects.get().due == card.due
     assert ReviewCard.objects.get().review_count == 0
 
