@@ -165,3 +165,44 @@ def test_an_unpublished_question_leaves_the_queue(learner, questions):
         "total": 1,
         "next_due": None,
     }
+
+
+SQLITE_RACE = """
+from django.core.management import call_command
+from django.db import connection
+from elearning.models import User
+from quiz.models import Bank, Question, ReviewCard
+from tests.quiz.races import race_queue_misses
+
+call_command("migrate", verbosity=0)
+learner = User.objects.create_user(email="l@example.com", first_name="L", last_name="D")
+bank = Bank.objects.create(name="B")
+questions = [Question.objects.create(bank=bank, text=f"Q{n}", status="published") for n in range(3)]
+connection.close()
+errors = race_queue_misses(learner.pk, [question.pk for question in questions])
+print(ReviewCard.objects.count(), len(errors), errors)
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_misses_queued_at_once_by_several_requests_make_one_card_each(tmp_path, make_user):
+    """Eight requests queue the same three misses at the same moment, each on its own
+    connection: three cards, no error. On SQLite, in a fresh process with a database file
+    (the test database is in memory, one connection)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        from tests.elearning.test_settings import run_django
+
+        result = run_django(SQLITE_RACE, {}, tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split(maxsplit=2)[:2] == ["3", "0"], result.stdout
+        return
+    from quiz.models import Bank, Question
+    from tests.quiz.races import race_queue_misses
+
+    learner = make_user()
+    bank = Bank.objects.create(name="Course")
+    pks = [Question.objects.create(bank=bank, text=f"Q{n}").pk for n in range(3)]
+    assert race_queue_misses(learner.pk, pks) == []
+    assert ReviewCard.objects.filter(learner=learner).count() == 3
