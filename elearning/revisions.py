@@ -31,9 +31,9 @@ def queue_missed(attempt):
 
 
 def source_of(question, user):
-    """(passage, lesson URL) of the question's lesson: the sentences it is about and the
-    lesson's page, where the lesson is active in a course she may see; (None, None)
-    without a source."""
+    """(passage, lesson URL) of the question's lesson: the sentences it is about (unless its
+    explanation quotes them already) and the lesson's page, where the lesson is active in
+    a course she may see; (None, None) without a source."""
     source = (
         QuestionSource.objects.filter(question_id=question.pk)
         .select_related("lesson__course")
@@ -43,4 +43,7 @@ def source_of(question, user):
         return None, None
     lesson = source.lesson
     readable = not lesson.is_archived and (user.is_staff or lesson.course.is_published)
-    return source.passage or None, lesson.get_absolute_url() if readable else None
+    passage = source.passage.strip()
+    if " ".join(passage.split()) in " ".join(question.explanation.split()):
+        passage = None
+    return passage, lesson.get_absolute_url() if readable else None

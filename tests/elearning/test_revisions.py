@@ -264,3 +264,20 @@ def test_the_dashboard_count_costs_one_query_whatever_the_queue(
             page = client.get(reverse("dashboard"))
     assert page.status_code == 200
     assert f"{len(misses)} question" in page.content.decode()
+
+
+def test_a_passage_the_explanation_quotes_is_not_shown_twice(client, due_card, quiz_course):
+    question = due_card.question
+    question.explanation = "D’après le cours : « Le passage qui répond. »"
+    question.save()
+    QuestionSource.objects.create(
+        question=question,
+        lesson=quiz_course.lessons.get(position=1),
+        passage="Le passage qui répond.",
+    )
+    good = [c.pk for c in question.choices.all() if c.is_correct]
+    client.post(card_url(due_card), {"answer": [str(good[0])]})
+    verdict = client.get(card_url(due_card)).content.decode()
+    assert verdict.count("Le passage qui répond.") == 1
+    assert "Ce que dit la leçon" not in verdict
+    assert quiz_course.lessons.get(position=1).get_absolute_url() in verdict
