@@ -9,6 +9,8 @@ and then the misses of all her attempts at it. Called where an answer is checked
 attempt submitted (``elearning.quizzes``), in the same transaction.
 """
 
+from django.db.models import Count, Exists, OuterRef, Q
+
 from quiz import attempts as engine
 from quiz import spaced_review
 from quiz.models import Attempt, AttemptState, Quiz
@@ -18,16 +20,35 @@ from .models import Course, Lesson, QuestionSource
 
 def queue_missed(attempt):
     """Queue what she missed in this attempt, if the quiz's place in a course allows it now."""
-    if Lesson.objects.filter(checkpoint_quiz_id=attempt.quiz_id).exists():
+    quiz = (
+        Quiz.objects.filter(pk=attempt.quiz_id)
+        .annotate(
+            is_checkpoint=Exists(Lesson.objects.filter(checkpoint_quiz=OuterRef("pk"))),
+            is_final=Exists(Course.objects.filter(final_quiz=OuterRef("pk"))),
+        )
+        .first()
+    )
+    if quiz.is_checkpoint:
         spaced_review.queue_misses(attempt.learner_id, spaced_review.missed_in([attempt]))
-    elif attempt.is_submitted and Course.objects.filter(final_quiz_id=attempt.quiz_id).exists():
-        attempts = Attempt.objects.filter(learner_id=attempt.learner_id, quiz_id=attempt.quiz_id)
-        limits = engine.allowance(attempt.learner_id, Quiz.objects.get(pk=attempt.quiz_id))
-        used = attempts.count()
-        submitted = attempts.filter(state=AttemptState.SUBMITTED)
-        passed = submitted.filter(passed=True).exists()
-        if passed or engine.attempts_left(used, limits) == 0:
-            spaced_review.queue_misses(attempt.learner_id, spaced_review.missed_in(submitted))
+    elif quiz.is_final and attempt.is_submitted and _exam_is_over(attempt, quiz):
+        submitted = Attempt.objects.of(attempt.learner_id, quiz).filter(
+            state=AttemptState.SUBMITTED
+        )
+        spaced_review.queue_misses(attempt.learner_id, spaced_review.missed_in(submitted))
+
+
+def _exam_is_over(attempt, quiz):
+    """Whether no attempt of hers at the quiz could still be helped: she has passed it, or
+    has used every attempt she is allowed (accommodations included)."""
+    tally = Attempt.objects.of(attempt.learner_id, quiz).aggregate(
+        used=Count("pk"), passed=Count("pk", filter=Q(passed=True))
+    )
+    if tally["passed"]:
+        return True
+    if quiz.max_attempts is None:
+        return False
+    limits = engine.allowance(attempt.learner_id, quiz)
+    return engine.attempts_left(tally["used"], limits) == 0
 
 
 def source_of(question, user):

@@ -896,17 +896,22 @@ class ReviewCard(models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="review_cards", verbose_name=_("question")
     )
-    state = models.PositiveSmallIntegerField(_("state"), choices=State, default=State.LEARNING)
-    step = models.PositiveSmallIntegerField(_("step"), null=True, blank=True)
-    stability = models.FloatField(_("stability"), null=True, blank=True)
-    difficulty = models.FloatField(_("difficulty"), null=True, blank=True)
-    due = models.DateTimeField(_("due"))
-    last_review = models.DateTimeField(_("last review"), null=True, blank=True)
+    # The schedule and her answers are computed, never edited (hence editable=False).
+    state = models.PositiveSmallIntegerField(
+        _("state"), choices=State, default=State.LEARNING, editable=False
+    )
+    step = models.PositiveSmallIntegerField(_("step"), null=True, blank=True, editable=False)
+    stability = models.FloatField(_("stability"), null=True, blank=True, editable=False)
+    difficulty = models.FloatField(_("difficulty"), null=True, blank=True, editable=False)
+    due = models.DateTimeField(_("due"), editable=False)
+    last_review = models.DateTimeField(_("last review"), null=True, blank=True, editable=False)
     # Her last answer on the review page (choice pks), shown with its verdict.
-    last_answer = models.JSONField(_("last answer"), default=list, blank=True)
-    last_correct = models.BooleanField(_("last answer right"), null=True, blank=True)
-    answered_at = models.DateTimeField(_("last answered"), null=True, blank=True)
-    review_count = models.PositiveIntegerField(_("reviews"), default=0)
+    last_answer = models.JSONField(_("last answer"), default=list, blank=True, editable=False)
+    last_correct = models.BooleanField(
+        _("last answer right"), null=True, blank=True, editable=False
+    )
+    answered_at = models.DateTimeField(_("last answered"), null=True, blank=True, editable=False)
+    review_count = models.PositiveIntegerField(_("reviews"), default=0, editable=False)
     created_at = models.DateTimeField(_("queued"), default=timezone.now, editable=False)
 
     objects = ReviewCardQuerySet.as_manager()
