@@ -4,8 +4,9 @@ result means for the course.
 The quiz engine (``quiz``) knows nothing of courses. This module finds which quiz sits
 where, and wraps the engine's writes so that what follows for the course happens in the
 same transaction: her first pass of the final quiz is recorded on her enrolment, a pass
-that completes the course issues its certificate, and her progress version moves on
-(``elearning.versions``).
+that completes the course issues its certificate, her progress version moves on
+(``elearning.versions``), and what she missed enters her review queue when the quiz's
+place allows it (``elearning.revisions``).
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.utils import timezone
 from quiz import attempts as engine
 from quiz.models import Attempt, Quiz
 
+from . import revisions
 from .completion import complete_if_done
 from .models import Course, Enrolment, Lesson, User
 from .progress import enrol
@@ -109,7 +111,10 @@ def answer(attempt, response, selected, *, check=False, move_to=None, now=None):
     """
     try:
         if check:
-            engine.check_answer(attempt, response, selected, now=now)
+            with transaction.atomic():
+                engine.check_answer(attempt, response, selected, now=now)
+                if response.is_correct is False:
+                    revisions.queue_missed(attempt)
         elif response.is_locked:
             if move_to is not None:
                 engine.move_to(attempt, move_to, now=now)
@@ -129,6 +134,7 @@ def submit(attempt, *, now=None):
         graded = engine.submit_attempt(attempt, now=now)
         if graded:
             progress_changed(attempt.learner_id)
+            revisions.queue_missed(attempt)
         if graded and attempt.passed:
             record_final_pass(attempt)
             course = Course.objects.filter(final_quiz_id=attempt.quiz_id).first()

@@ -1,10 +1,11 @@
-"""The site's pages: catalogue, courses, lessons, quizzes, certificates, accounts, health."""
+"""The site's pages: catalogue, courses, lessons, quizzes, reviews, certificates, accounts,
+health."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import certificate_views, quiz_views, views
+from . import certificate_views, quiz_views, revision_views, views
 
 account_patterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -57,6 +58,8 @@ quiz_patterns = [
 urlpatterns = [
     path("", views.CatalogueView.as_view(), name="catalogue"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("revisions/", revision_views.revisions, name="revisions"),
+    path("revisions/<int:card_id>/", revision_views.revision_card, name="revision_card"),
     path("courses/<slug:course_slug>/", views.course_detail, name="course_detail"),
     path("courses/<slug:course_slug>/enrol/", views.course_enrol, name="course_enrol"),
     path("courses/<slug:course_slug>/quiz/", include(quiz_patterns)),

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView, UpdateView
 from django.views.i18n import set_language as django_set_language
 
+from quiz import spaced_review
+
 from . import cohorts, selectors
 from .accounts import end_every_session
 from .forms import EmailAuthenticationForm, JoinCohortForm, ProfileForm, SignupForm
@@ -72,7 +74,13 @@ def course_enrol(request, course_slug):
 @login_required
 def dashboard(request):
     return render(
-        request, "elearning/dashboard.html", {"courses": selectors.dashboard(request.user)}
+        request,
+        "elearning/dashboard.html",
+        {
+            "courses": selectors.dashboard(request.user),
+            # Not cached with the courses: what is due changes with the day.
+            "review": spaced_review.queue_summary(request.user),
+        },
     )
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Max, Q
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -858,3 +859,72 @@ class QuestionDraft(models.Model):
     def __str__(self):
         text = " ".join(self.stem.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
+
+
+class ReviewCardQuerySet(models.QuerySet):
+    def of(self, learner):
+        return self.filter(learner=learner)
+
+    def due_before(self, moment):
+        """Cards due before ``moment`` whose question still reaches learners, soonest first."""
+        return self.filter(due__lt=moment, question__status=QuestionStatus.PUBLISHED).order_by(
+            "due", "pk"
+        )
+
+
+class ReviewCard(models.Model):
+    """A question a learner missed, in her spaced review queue (``quiz.spaced_review``).
+
+    It holds the FSRS scheduler's state of the card (state, step, stability, difficulty,
+    when it is due and when it was last reviewed, a quiz's miss included) and her last
+    answer on the review page. One card per learner and question, whatever the quizzes
+    that showed it; reviewing never touches an attempt or its grade.
+    """
+
+    class State(models.IntegerChoices):
+        # The values of ``fsrs.State``.
+        LEARNING = 1, _("learning")
+        REVIEW = 2, _("review")
+        RELEARNING = 3, _("relearning")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_cards",
+        verbose_name=_("learner"),
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="review_cards", verbose_name=_("question")
+    )
+    # The schedule and her answers are computed, never edited (hence editable=False).
+    state = models.PositiveSmallIntegerField(
+        _("state"), choices=State, default=State.LEARNING, editable=False
+    )
+    step = models.PositiveSmallIntegerField(_("step"), null=True, blank=True, editable=False)
+    stability = models.FloatField(_("stability"), null=True, blank=True, editable=False)
+    difficulty = models.FloatField(_("difficulty"), null=True, blank=True, editable=False)
+    due = models.DateTimeField(_("due"), editable=False)
+    last_review = models.DateTimeField(_("last review"), null=True, blank=True, editable=False)
+    # Her last answer on the review page (choice pks), shown with its verdict.
+    last_answer = models.JSONField(_("last answer"), default=list, blank=True, editable=False)
+    last_correct = models.BooleanField(
+        _("last answer right"), null=True, blank=True, editable=False
+    )
+    answered_at = models.DateTimeField(_("last answered"), null=True, blank=True, editable=False)
+    review_count = models.PositiveIntegerField(_("reviews"), default=0, editable=False)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now, editable=False)
+
+    objects = ReviewCardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review card")
+        verbose_name_plural = _("review cards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "question"], name="one_review_card_per_question"
+            ),
+        ]
+        indexes = [models.Index(fields=["learner", "due"], name="review_card_learner_due")]
+
+    def __str__(self):
+        return f"{self.learner} – {self.question}"

@@ -54,10 +54,12 @@ def page_url(name, course):
 # - course: the course with her progress, its lessons with hers done, her quiz attempts;
 # - lesson: the lesson with its course, the course's lessons (where it stands), her
 #   attempts at its checkpoint quiz;
-# - dashboard: her courses with their progress, her attempts at their final quizzes.
+# - dashboard: her courses with their progress, her attempts at their final quizzes;
+#   and, cached or not, how many questions she has to review today (one count: what is
+#   due changes with the day).
 # The catalogue is not cached: the session, the user, the courses with her progress.
-COLD = {"course": 6, "lesson": 6, "dashboard": 5, "catalogue": 3}
-WARM = {"course": 3, "lesson": 3, "dashboard": 3, "catalogue": 3}
+COLD = {"course": 6, "lesson": 6, "dashboard": 6, "catalogue": 3}
+WARM = {"course": 3, "lesson": 3, "dashboard": 4, "catalogue": 3}
 
 SIZES = [(1, 3), (6, 12)]
 
