@@ -7,7 +7,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import MY_DASHBOARD, START_COURSE, assert_accessible, log_in, url_is
+from .helpers import (
+    MY_DASHBOARD,
+    START_COURSE,
+    assert_accessible,
+    assert_visible_focus,
+    log_in,
+    tab_to,
+    url_is,
+)
 from .test_phone import PHONE, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
@@ -62,6 +70,8 @@ def test_course_page_lesson_checkpoint_next_lesson(
         assert box(quiz)["height"] >= 44 and box(quiz)["width"] >= 44
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
+    tab_to(page, items.first.get_by_role("link", name=re.compile("Quiz de vérification")))
+    assert_visible_focus(page)
 
     # The lesson ends with its checkpoint, before the next lesson.
     page.get_by_role("button", name=START_COURSE).click()
@@ -73,8 +83,10 @@ def test_course_page_lesson_checkpoint_next_lesson(
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
 
-    # Marking it done leads to its checkpoint.
-    mark.click()
+    # Marking it done (here with the keyboard) leads to its checkpoint.
+    tab_to(page, mark)
+    assert_visible_focus(page)
+    page.keyboard.press("Enter")
     expect(page).to_have_url(url_is(live_server.url, first.checkpoint_quiz_url))
     assert_accessible(page)
 
