@@ -87,7 +87,5 @@ def test_every_page_links_the_manifest_the_worker_and_a_hidden_offline_notice(cl
     content = client.get(course.get_absolute_url()).content.decode()
     assert '<link rel="manifest" href="/manifest.webmanifest">' in content
     assert 'src="/static/elearning/js/offline.js" data-service-worker="/sw.js"' in content
-    notice = re.search(
-        r'<p id="offline-notice" class="alert alert-warning" hidden>(.*?)</p>', content
-    )
+    notice = re.search(r'<p id="offline-notice" class="offline-notice" hidden>(.*?)</p>', content)
     assert notice and notice.group(1).startswith("Vous êtes hors ligne")
