@@ -10,6 +10,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     FilteredRelation,
     OuterRef,
@@ -26,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from quiz.choices import AttemptState
-from quiz.models import Attempt, Bank
+from quiz.choices import AttemptState, QuestionStatus
+from quiz.models import Attempt, Bank, DrawRule, Question, QuizQuestion
 
 
 def quiz_url(course_slug, quiz_pk):
@@ -325,24 +326,43 @@ class LessonQuerySet(models.QuerySet):
         practice, not a test to pass; an attempt left in progress is not taken). So her
         next step is the first lesson, in reading order, that is not done, or the
         checkpoint of a done lesson she has not taken; a checkpoint she skipped comes
-        back as her next step until she takes it.
+        back as her next step until she takes it. A checkpoint with no question to ask
+        yet (an instructor's quiz still empty) is no step: it never holds her back.
         """
         return self.filter(
-            ~_done_by(learner) | (Q(checkpoint_quiz__isnull=False) & ~_checkpoint_taken_by(learner))
+            ~_done_by(learner) | (_checkpoint_open() & ~_checkpoint_taken_by(learner))
         )
 
-    def with_steps_taken(self, learner):
-        """Each lesson with ``is_done`` and ``checkpoint_taken``: whether she has submitted
-        an attempt at its checkpoint quiz (False without one), the two steps of the
-        reading path a lesson holds (``ahead_of``)."""
+    def with_steps(self, learner):
+        """Each lesson with ``is_done`` and ``checkpoint_pending``: whether its checkpoint
+        quiz is a step still ahead of her (she has not taken it, and it has a question to
+        ask): the two steps of the reading path a lesson holds (``ahead_of``)."""
         if not learner.is_authenticated:
-            return self.with_done(learner).annotate(checkpoint_taken=Value(False))
-        return self.with_done(learner).annotate(checkpoint_taken=_checkpoint_taken_by(learner))
+            return self.with_done(learner).annotate(checkpoint_pending=Value(False))
+        return self.with_done(learner).annotate(
+            checkpoint_pending=ExpressionWrapper(
+                _checkpoint_open() & ~_checkpoint_taken_by(learner),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 def _done_by(learner):
     """A lesson is done when the learner has marked it so (a ``LessonProgress`` row)."""
     return Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
+
+
+def _checkpoint_open():
+    """The lesson has a checkpoint quiz with a question to ask: one it picks, published, or
+    a published question of a category one of its draw rules draws from."""
+    quiz = OuterRef("checkpoint_quiz_id")
+    return Exists(
+        QuizQuestion.objects.filter(quiz=quiz, question__status=QuestionStatus.PUBLISHED)
+    ) | Exists(
+        Question.objects.published().filter(
+            Exists(DrawRule.objects.filter(quiz=OuterRef(quiz), category=OuterRef("category")))
+        )
+    )
 
 
 def _checkpoint_taken_by(learner):

@@ -46,8 +46,8 @@ def visible_course_or_404(course_slug, user):
 
 def course_page(course_slug, user):
     """The course page's context: the course with her progress and her next step on its
-    reading path (``CourseQuerySet.with_next_step``), its lessons, each with the steps
-    she has taken (``is_done``, ``checkpoint_taken``) and ``checkpoint_result``, her
+    reading path (``CourseQuerySet.with_next_step``), its lessons, each with ``is_done``
+    and ``checkpoint_result``, her
     standing on its checkpoint quiz (None without one), and her standing on the final
     quiz."""
     return cached("course", user, lambda: _course_page(course_slug, user), course_slug)
@@ -58,7 +58,7 @@ def _course_page(course_slug, user):
         Course.objects.visible_to(user).with_progress(user).with_next_step(user),
         slug=course_slug,
     )
-    lessons = list(course.lessons.in_reading_order().with_steps_taken(user))
+    lessons = list(course.lessons.in_reading_order().with_done(user))
     results = quiz_results(
         user, [lesson.checkpoint_quiz_id for lesson in lessons] + [course.final_quiz_id]
     )
@@ -78,7 +78,7 @@ def _course_page(course_slug, user):
 
 
 def lesson_page(course_slug, lesson_slug, user):
-    """The lesson page's context: the lesson (with ``is_done`` and ``checkpoint_taken``)
+    """The lesson page's context: the lesson (with ``is_done`` and ``checkpoint_pending``)
     and its course, where it stands in the course, and her standing on its checkpoint
     quiz."""
     return cached(
@@ -92,7 +92,7 @@ def lesson_page(course_slug, lesson_slug, user):
 
 def _lesson_page(course_slug, lesson_slug, user):
     lesson = get_object_or_404(
-        Lesson.objects.active().visible_to(user).with_steps_taken(user).select_related("course"),
+        Lesson.objects.active().visible_to(user).with_steps(user).select_related("course"),
         course__slug=course_slug,
         slug=lesson_slug,
     )

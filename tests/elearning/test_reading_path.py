@@ -242,3 +242,32 @@ def test_the_path_costs_no_query_more(
         )
         assert {c.next_lesson_slug for c in courses_seen} == {f"lecon-{first_untaken}"}
         assert all(c.next_checkpoint_id is not None for c in courses_seen)
+
+
+def test_a_checkpoint_with_no_question_to_ask_never_holds_her_back(
+    client, learner, path_course, make_quiz
+):
+    """An instructor's checkpoint still empty (or whose questions are all drafts) is no
+    step; one that draws a published question by a rule is one."""
+    from elearning.versions import content_changed
+    from quiz.models import Category, DrawRule, Question, QuestionStatus
+
+    def next_step():
+        content_changed()  # ORM writes below that no signal sees
+        return client.get(path_course.get_absolute_url()).context["course"].next_step_url
+
+    first, second = lesson(path_course, 1), lesson(path_course, 2)
+    first.checkpoint_quiz.picks.all().delete()
+    client.force_login(learner)
+    response = client.post(reverse("lesson_done", args=[path_course.slug, first.slug]))
+    assert response["Location"] == second.get_absolute_url()
+    assert next_step() == second.get_absolute_url()
+    # Marked done, the lesson leads on: no "and take the quiz" on a quiz with nothing to ask.
+    assert "faire le quiz</button>" not in lesson_page(client, path_course, 1)
+
+    category = Category.objects.create(bank=path_course.bank, name="Tirage")
+    make_quiz(questions=1, category=category)  # a published question of that category
+    DrawRule.objects.create(quiz=first.checkpoint_quiz, category=category, count=1)
+    assert next_step() == checkpoint_url(path_course, 1)
+    Question.objects.filter(category=category).update(status=QuestionStatus.DRAFT)
+    assert next_step() == second.get_absolute_url()
