@@ -6,7 +6,19 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from quiz.models import Bank
+from quiz.choices import AttemptState, QuestionStatus
+from quiz.models import Attempt, Bank, DrawRule, Question, QuizQuestion
 
 
 def quiz_url(course_slug, quiz_pk):
@@ -150,13 +163,34 @@ class CourseQuerySet(models.QuerySet):
             ),
         )
 
-    def with_next_lesson(self, learner):
-        """``next_lesson_slug``: her first active lesson not done yet (None once all are);
-        ``first_lesson_slug``: the course's first active lesson."""
+    def with_next_step(self, learner):
+        """Her next step on each course's reading path (``LessonQuerySet.ahead_of`` says
+        which steps are still ahead of her): ``next_lesson_slug`` and ``next_lesson_title``,
+        the lesson the step belongs to (None once every step is taken), and
+        ``next_checkpoint_id``, its checkpoint quiz when the step is that quiz rather than
+        the lesson itself; ``first_lesson_slug``: the course's first active lesson. In the
+        same query as the courses; an anonymous visitor has no step."""
         lessons = Lesson.objects.filter(course=OuterRef("pk")).in_reading_order()
+        first = {"first_lesson_slug": Subquery(lessons.values("slug")[:1])}
+        if not learner.is_authenticated:
+            nothing = Value(None, output_field=models.CharField())
+            return self.annotate(
+                next_lesson_slug=nothing,
+                next_lesson_title=nothing,
+                next_checkpoint_id=Value(None, output_field=models.IntegerField()),
+                **first,
+            )
+        step = lessons.ahead_of(learner).annotate(
+            step_checkpoint=Case(
+                When(_done_by(learner), then=F("checkpoint_quiz_id")),
+                output_field=models.IntegerField(),
+            )
+        )
         return self.annotate(
-            next_lesson_slug=Subquery(lessons.not_done_by(learner).values("slug")[:1]),
-            first_lesson_slug=Subquery(lessons.values("slug")[:1]),
+            next_lesson_slug=Subquery(step.values("slug")[:1]),
+            next_lesson_title=Subquery(step.values("title")[:1]),
+            next_checkpoint_id=Subquery(step.values("step_checkpoint")[:1]),
+            **first,
         )
 
 
@@ -234,6 +268,19 @@ class Course(models.Model):
         return percent(self.done_count, self.lesson_count)
 
     @property
+    def next_step_url(self):
+        """Her next step's page, a lesson or its checkpoint quiz; None once every step is
+        taken (needs ``with_next_step()``)."""
+        if self.next_checkpoint_id is not None:
+            return quiz_url(self.slug, self.next_checkpoint_id)
+        if self.next_lesson_slug is None:
+            return None
+        return reverse(
+            "lesson_detail",
+            kwargs={"course_slug": self.slug, "lesson_slug": self.next_lesson_slug},
+        )
+
+    @property
     def is_enrolled(self):
         """Whether the learner is enrolled (needs ``with_progress()``)."""
         return self.last_activity_at is not None
@@ -268,10 +315,63 @@ class LessonQuerySet(models.QuerySet):
     def not_done_by(self, learner):
         return self if not learner.is_authenticated else self.exclude(_done_by(learner))
 
+    def ahead_of(self, learner):
+        """The lessons whose step on the reading path she has not taken yet: the rule
+        behind "Continue" on the course page and the dashboard, and behind where marking
+        a lesson done leads.
+
+        The reading path goes lesson, its checkpoint quiz, next lesson. A lesson is
+        behind her once she has marked it done and, when it has a checkpoint quiz, once
+        she has also submitted an attempt at that quiz (any grade: a checkpoint is
+        practice, not a test to pass; an attempt left in progress is not taken). So her
+        next step is the first lesson, in reading order, that is not done, or the
+        checkpoint of a done lesson she has not taken; a checkpoint she skipped comes
+        back as her next step until she takes it. A checkpoint with no question to ask
+        yet (an instructor's quiz still empty) is no step: it never holds her back.
+        """
+        return self.filter(
+            ~_done_by(learner) | (_checkpoint_open() & ~_checkpoint_taken_by(learner))
+        )
+
+    def with_steps(self, learner):
+        """Each lesson with ``is_done`` and ``checkpoint_pending``: whether its checkpoint
+        quiz is a step still ahead of her (she has not taken it, and it has a question to
+        ask): the two steps of the reading path a lesson holds (``ahead_of``)."""
+        if not learner.is_authenticated:
+            return self.with_done(learner).annotate(checkpoint_pending=Value(False))
+        return self.with_done(learner).annotate(
+            checkpoint_pending=ExpressionWrapper(
+                _checkpoint_open() & ~_checkpoint_taken_by(learner),
+                output_field=models.BooleanField(),
+            )
+        )
+
 
 def _done_by(learner):
     """A lesson is done when the learner has marked it so (a ``LessonProgress`` row)."""
     return Exists(LessonProgress.objects.filter(learner=learner, lesson=OuterRef("pk")))
+
+
+def _checkpoint_open():
+    """The lesson has a checkpoint quiz with a question to ask: one it picks, published, or
+    a published question of a category one of its draw rules draws from."""
+    quiz = OuterRef("checkpoint_quiz_id")
+    return Exists(
+        QuizQuestion.objects.filter(quiz=quiz, question__status=QuestionStatus.PUBLISHED)
+    ) | Exists(
+        Question.objects.published().filter(
+            Exists(DrawRule.objects.filter(quiz=OuterRef(quiz), category=OuterRef("category")))
+        )
+    )
+
+
+def _checkpoint_taken_by(learner):
+    """She has taken a lesson's checkpoint quiz once she has submitted an attempt at it."""
+    return Exists(
+        Attempt.objects.filter(
+            learner=learner, quiz_id=OuterRef("checkpoint_quiz_id"), state=AttemptState.SUBMITTED
+        )
+    )
 
 
 def _count(queryset):

@@ -1,11 +1,13 @@
-"""Reading progress: enrolling in a course and marking lessons done. Each write moves
-the learner's progress version on, in its transaction (``elearning.versions``)."""
+"""Reading progress: enrolling in a course, marking lessons done, and where marking a
+lesson done leads on the reading path (lesson, its checkpoint quiz, next lesson: which
+steps are still ahead of her is ``LessonQuerySet.ahead_of``). Each write moves the
+learner's progress version on, in its transaction (``elearning.versions``)."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from .completion import complete_if_done
-from .models import Enrolment, LessonProgress
+from .models import Enrolment, Lesson, LessonProgress
 from .versions import progress_changed
 
 
@@ -36,3 +38,17 @@ def mark_lesson_done(learner, lesson):
             # Her last lesson may complete the course (with its certificate), here.
             complete_if_done(learner, lesson.course)
     return created
+
+
+def step_after_reading(learner, lesson):
+    """The page her reading path goes on to once ``lesson`` is done: its checkpoint quiz
+    while she has not taken it, else the next lesson; None after the course's last lesson.
+
+    Marking a lesson done records that she has read it (what completing the course counts)
+    and leads to its checkpoint, so that the quiz is her natural next step; the checkpoint
+    stays practice, never a condition for the next lesson or the course."""
+    pending = Lesson.objects.filter(pk=lesson.pk).ahead_of(learner)
+    if lesson.checkpoint_quiz_id is not None and pending.exists():
+        return lesson.checkpoint_quiz_url
+    following = Lesson.objects.following(lesson).first()
+    return None if following is None else following.get_absolute_url()

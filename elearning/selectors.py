@@ -45,28 +45,32 @@ def visible_course_or_404(course_slug, user):
 
 
 def course_page(course_slug, user):
-    """The course page's context: the course with her progress, its lessons (each with
-    ``is_done``), the next lesson to read, and her standing on its quizzes."""
+    """The course page's context: the course with her progress and her next step on its
+    reading path (``CourseQuerySet.with_next_step``), its lessons, each with ``is_done``
+    and ``checkpoint_result``, her
+    standing on its checkpoint quiz (None without one), and her standing on the final
+    quiz."""
     return cached("course", user, lambda: _course_page(course_slug, user), course_slug)
 
 
 def _course_page(course_slug, user):
     course = get_object_or_404(
-        Course.objects.visible_to(user).with_progress(user), slug=course_slug
+        Course.objects.visible_to(user).with_progress(user).with_next_step(user),
+        slug=course_slug,
     )
     lessons = list(course.lessons.in_reading_order().with_done(user))
     results = quiz_results(
         user, [lesson.checkpoint_quiz_id for lesson in lessons] + [course.final_quiz_id]
     )
+    for lesson in lessons:
+        lesson.checkpoint_result = (
+            None
+            if lesson.checkpoint_quiz_id is None
+            else results.get(lesson.checkpoint_quiz_id, QuizResult())
+        )
     return {
         "course": course,
         "lessons": lessons,
-        "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
-        "checkpoints": [
-            (lesson, results.get(lesson.checkpoint_quiz_id, QuizResult()))
-            for lesson in lessons
-            if lesson.checkpoint_quiz_id is not None
-        ],
         "final_quiz": None
         if course.final_quiz_id is None
         else results.get(course.final_quiz_id, QuizResult()),
@@ -74,8 +78,9 @@ def _course_page(course_slug, user):
 
 
 def lesson_page(course_slug, lesson_slug, user):
-    """The lesson page's context: the lesson (with ``is_done``) and its course, where it
-    stands in the course, and her standing on its checkpoint quiz."""
+    """The lesson page's context: the lesson (with ``is_done`` and ``checkpoint_pending``)
+    and its course, where it stands in the course, and her standing on its checkpoint
+    quiz."""
     return cached(
         "lesson",
         user,
@@ -87,7 +92,7 @@ def lesson_page(course_slug, lesson_slug, user):
 
 def _lesson_page(course_slug, lesson_slug, user):
     lesson = get_object_or_404(
-        Lesson.objects.active().visible_to(user).with_done(user).select_related("course"),
+        Lesson.objects.active().visible_to(user).with_steps(user).select_related("course"),
         course__slug=course_slug,
         slug=lesson_slug,
     )
@@ -111,7 +116,8 @@ def _lesson_page(course_slug, lesson_slug, user):
 
 def dashboard(user):
     """[(course, her QuizResult on its final quiz or None)] for her published courses, most
-    recently active first, each course with her progress and the lesson to continue with."""
+    recently active first, each course with her progress and her next step on its reading
+    path (``CourseQuerySet.with_next_step``)."""
     return cached("dashboard", user, lambda: _dashboard(user))
 
 
@@ -119,7 +125,7 @@ def _dashboard(user):
     courses = list(
         Course.objects.published()
         .with_progress(user)
-        .with_next_lesson(user)
+        .with_next_step(user)
         .filter(last_activity_at__isnull=False)
         .order_by("-last_activity_at", "title")
     )

@@ -1,11 +1,11 @@
 """The site's pages: catalogue, courses, lessons, quizzes, reviews, certificates, accounts,
-health."""
+health, and offline reading's service worker and web manifest."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import certificate_views, quiz_views, revision_views, views
+from . import certificate_views, offline_views, quiz_views, revision_views, views
 
 account_patterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -88,4 +88,7 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    # At the root, so that the service worker's scope covers the whole site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline_views.web_manifest, name="web_manifest"),
 ]

@@ -20,8 +20,8 @@ from quiz import spaced_review
 from . import cohorts, selectors
 from .accounts import end_every_session
 from .forms import EmailAuthenticationForm, JoinCohortForm, ProfileForm, SignupForm
-from .models import Course, Lesson, User
-from .progress import enrol, mark_lesson_done
+from .models import Course, User
+from .progress import enrol, mark_lesson_done, step_after_reading
 
 
 class CatalogueView(ListView):
@@ -55,9 +55,9 @@ def lesson_done(request, course_slug, lesson_slug):
     lesson = selectors.lesson_or_404(course_slug, lesson_slug, request.user)
     if mark_lesson_done(request.user, lesson):
         messages.success(request, _("Lesson “%(title)s” marked as done.") % {"title": lesson.title})
-    following = Lesson.objects.following(lesson).first()
-    if following is not None:
-        return redirect(following)
+    next_step = step_after_reading(request.user, lesson)
+    if next_step is not None:
+        return redirect(next_step)
     messages.info(request, _("You have reached the end of this course's lessons."))
     return redirect(lesson.course)
 

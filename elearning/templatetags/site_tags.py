@@ -62,11 +62,6 @@ def quiz_grade(result, final=False):
 
 @register.inclusion_tag("elearning/_lesson_items.html")
 def lesson_items(lessons, signed_in):
-    """The course page's lessons, each with its reading time and, signed in, done or not."""
+    """The course page's reading path: each lesson with its reading time and its checkpoint
+    quiz beside it; signed in, what she has done of each."""
     return {"lessons": lessons, "signed_in": signed_in}
-
-
-@register.inclusion_tag("elearning/_checkpoint_items.html")
-def checkpoint_items(checkpoints, signed_in):
-    """The course page's checkpoint quizzes, each with her grade when signed in."""
-    return {"checkpoints": checkpoints, "signed_in": signed_in}

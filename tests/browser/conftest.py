@@ -98,3 +98,15 @@ def learner_account(transactional_db):
         last_name="Martin",
     )
     return user, password
+
+
+@pytest.fixture
+def shipped_quizzes(shipped_lessons):
+    """The shipped course with its question bank and its quizzes: a checkpoint quiz after
+    each lesson, and the final quiz. Returns the course and its lessons in reading order."""
+    from elearning.content import load_question_bank
+
+    course, _lessons = shipped_lessons
+    load_question_bank()
+    course.refresh_from_db()
+    return course, list(course.lessons.in_reading_order().select_related("course"))

@@ -218,12 +218,13 @@ def test_a_checkpoint_quiz_added_unlinked_and_deleted_shows_at_once(
     quiz = make_quiz(questions=2, title="Nouveau contrôle", bank=quiz_course.bank)
     edit(instructor, second, checkpoint_quiz=str(quiz.pk))
     quiz_url = reverse("quiz_detail", args=[quiz_course.slug, quiz.pk])
-    assert quiz_url in html(warmed, second.get_absolute_url())
+    # The lesson ends with its checkpoint (marking it done leads there).
+    assert 'id="checkpoint-heading"' in html(warmed, second.get_absolute_url())
     assert quiz_url in html(warmed, quiz_course.get_absolute_url())
     assert warmed.get(quiz_url).status_code == 200
 
     edit(instructor, second, checkpoint_quiz="")
-    assert quiz_url not in html(warmed, second.get_absolute_url())
+    assert 'id="checkpoint-heading"' not in html(warmed, second.get_absolute_url())
     assert quiz_url not in html(warmed, quiz_course.get_absolute_url())
     assert warmed.get(quiz_url).status_code == 404
 

@@ -107,4 +107,8 @@ def test_dashboard_figures_are_right_at_the_larger_size(client, learner, world):
     courses = [course for course, _final in client.get(reverse("dashboard")).context["courses"]]
     assert len(courses) == 6
     assert {(c.done_count, c.lesson_count, c.percent) for c in courses} == {(6, 12, 50)}
-    assert {c.next_lesson_slug for c in courses} == {"lecon-7"}
+    # She read lessons 1 to 6 without taking a checkpoint: lesson 1's checkpoint is next.
+    assert {c.next_lesson_slug for c in courses} == {"lecon-1"}
+    assert {c.next_checkpoint_id for c in courses} == {
+        course.lessons.get(slug="lecon-1").checkpoint_quiz_id for course in courses
+    }
