@@ -252,3 +252,19 @@ def test_not_found_page_is_the_sites_own_in_french(client):
     content = response.content.decode()
     assert "Page introuvable" in content
     assert reverse("catalogue") in content
+
+
+def test_one_lesson_of_six_reads_17_percent_on_the_course_page_and_the_dashboard(
+    client, make_course, learner
+):
+    """16.67 % is rounded as everywhere on the site (quiz.percentages), not truncated."""
+    from elearning.progress import mark_lesson_done
+
+    course = make_course(lessons=6)
+    mark_lesson_done(learner, course.lessons.get(position=1))
+    client.force_login(learner)
+    for url in (course.get_absolute_url(), reverse("dashboard")):
+        content = client.get(url).content.decode().replace("&nbsp;", "\u00a0")
+        assert 'aria-valuenow="17"' in content, url
+        assert "(17\u00a0%)" in content, url
+        assert "16\u00a0%" not in content, url
