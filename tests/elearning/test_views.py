@@ -268,3 +268,24 @@ def test_one_lesson_of_six_reads_17_percent_on_the_course_page_and_the_dashboard
         assert 'aria-valuenow="17"' in content, url
         assert "(17\u00a0%)" in content, url
         assert "16\u00a0%" not in content, url
+
+
+def test_every_page_describes_itself_for_search_engines(client, course, learner):
+    """A meta description (Lighthouse's SEO audit): the site's by default, the course's
+    summary on its page, and the lesson and its course on a lesson page."""
+    import re
+
+    def description(url):
+        html = client.get(url).content.decode()
+        found = re.findall(r'<meta name="description" content="([^"]+)">', html)
+        assert len(found) == 1, url
+        return found[0]
+
+    assert "soins infirmiers" in description(reverse("catalogue"))
+    client.force_login(learner)
+    lesson = course.lessons.get(position=1)
+    said = description(lesson_url(lesson))
+    assert lesson.title in said and course.title in said and "leçon" in said
+    course.summary = "Un résumé du cours pour les moteurs de recherche."
+    course.save()
+    assert description(course.get_absolute_url()) == course.summary
