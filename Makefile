@@ -80,5 +80,14 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
 	  $(PY) bench/compare.py; pages=$$?; exit $$((certificates || drafting || pages))
 
+# Lighthouse (mobile) on a lesson and a question page in production settings (bench/lighthouse.py);
+# not part of the tests. Lighthouse comes from npm (bench/lighthouse/package.json).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.installed bench/lighthouse/node_modules/.installed chromium
+	$(PY) bench/lighthouse.py
+
 clean:
 	rm -rf $(VENV) staticfiles node_modules bench/lighthouse/node_modules
