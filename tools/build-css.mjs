@@ -8,7 +8,7 @@
 // this script makes of the templates as they are.
 //
 // Usage: node tools/build-css.mjs CRISPY_TEMPLATE_DIR > OUTPUT
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { PurgeCSS } from "purgecss";
 
 const [crispy] = process.argv.slice(2);
@@ -18,6 +18,20 @@ if (!crispy) {
 }
 
 const SOURCE = "elearning/static/vendor/bootstrap/bootstrap.min.css";
+const SITE_STYLES = "elearning/static/elearning/css";
+
+// Bootstrap's custom properties the site's own stylesheets read (var(--bs-primary)...):
+// PurgeCSS sees only Bootstrap's rules, so it must be told to keep them.
+const siteVariables = [
+  ...new Set(
+    readdirSync(SITE_STYLES)
+      .filter((name) => name.endsWith(".css"))
+      .flatMap((name) => [
+        ...readFileSync(`${SITE_STYLES}/${name}`, "utf8").matchAll(/var\((--bs-[\w-]+)/g),
+      ])
+      .map((match) => match[1]),
+  ),
+].sort();
 
 const content = [
   "templates/**/*.html",
@@ -37,6 +51,9 @@ const content = [
     "help_text_and_errors",
     "radio_checkbox_select",
   ].map((name) => `${crispy}/layout/${name}.html`),
+  // Input types Django's widgets write from Python (RadioSelect, CheckboxSelectMultiple...):
+  // no template spells them out, and Bootstrap styles them by [type=...].
+  { raw: '<input type="radio"><input type="checkbox">', extension: "html" },
 ];
 
 const result = await new PurgeCSS().purge({
@@ -55,6 +72,7 @@ const result = await new PurgeCSS().purge({
       /^alert-(success|info|warning|danger)$/,
       /^text-bg-(success|secondary|info|light)$/,
     ],
+    variables: siteVariables,
   },
 });
 
