@@ -45,7 +45,10 @@ class HtmlChecker:
                 text=True,
                 timeout=600,
             )  # fmt: skip
-        messages = json.loads(result.stderr)["messages"]
+        try:
+            messages = json.loads(result.stderr)["messages"]
+        except ValueError:
+            raise AssertionError(f"The HTML checker did not run: {result.stderr[-2000:]}") from None
         return [
             {**message, "page": urls.get(Path(message.get("url", "")).name, message.get("url"))}
             for message in messages
