@@ -51,7 +51,7 @@ Le syndrome des jambes sans repos n'est pas une forme de fasciculation.
 - une **maladie des motoneurones**.
 """
 
-TRIGGERS = {"le stress", "la caféine", "l’alcool", "un sport intensif", "une carence en magnésium"}
+TRIGGERS = {"le stress", "la caféine", "l'alcool", "un sport intensif", "une carence en magnésium"}
 SERIOUS = {
     "une tumeur cérébrale",
     "une inflammation du cerveau",
