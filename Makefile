@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup test lint format chromium bench clean
+.PHONY: run setup test lint format chromium bench clean css lighthouse
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,24 @@ $(VENV)/.installed: requirements.txt
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# Build- and test-time tools from the npm registry (package.json, package-lock.json):
+# purgecss for `make css`, vnu-jar (the W3C HTML checker, run with the system's Java 17)
+# for the browser tests. Install scripts are skipped: vnu-jar's would download a Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# The site's Bootstrap (elearning/static/vendor/bootstrap/bootstrap.site.css): bootstrap.min.css
+# reduced to the rules the templates, crispy-forms templates and scripts use. After changing
+# the classes a template uses, run `make css` and commit the result:
+# tests/elearning/test_site_css.py fails, naming the missing classes, until the committed
+# file is what `make css` builds.
+SITE_CSS := elearning/static/vendor/bootstrap/bootstrap.site.css
+CRISPY_TEMPLATES = $$($(PY) -c "import crispy_bootstrap5, pathlib; print(pathlib.Path(crispy_bootstrap5.__file__).parent / 'templates' / 'bootstrap5')")
+css: node_modules/.installed $(VENV)/.installed
+	node tools/build-css.mjs "$(CRISPY_TEMPLATES)" > $(SITE_CSS).tmp
+	mv $(SITE_CSS).tmp $(SITE_CSS)
 
 # Migrate, load the shipped course (never overwriting an instructor's edits),
 # create the demo accounts, then serve on SQLite.
@@ -54,7 +72,7 @@ format: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-test: $(VENV)/.installed-dev chromium lint
+test: $(VENV)/.installed-dev node_modules/.installed chromium lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The pages are measured side by side with the code before issue 13 (bench/compare.py).
@@ -62,5 +80,14 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
 	  $(PY) bench/compare.py; pages=$$?; exit $$((certificates || drafting || pages))
 
+# Lighthouse (mobile) on a lesson and a question page in production settings (bench/lighthouse.py);
+# not part of the tests. Lighthouse comes from npm (bench/lighthouse/package.json).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.installed bench/lighthouse/node_modules/.installed chromium
+	$(PY) bench/lighthouse.py
+
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules bench/lighthouse/node_modules

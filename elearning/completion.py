@@ -89,7 +89,7 @@ def final_grade(learner, course):
         Attempt.objects.filter(learner=learner, quiz=quiz, state=AttemptState.SUBMITTED)
     )
     graded = grading.grade_of(attempts, quiz.grading_method)
-    return grading.display_percent(graded.score, graded.max_score)
+    return graded.percent
 
 
 def complete_if_done(learner, course, *, now=None):

@@ -29,6 +29,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 
 from quiz.choices import AttemptState, QuestionStatus
 from quiz.models import Attempt, Bank, DrawRule, Question, QuizQuestion
+from quiz.percentages import whole_percent
 
 
 def quiz_url(course_slug, quiz_pk):
@@ -36,11 +37,6 @@ def quiz_url(course_slug, quiz_pk):
     if quiz_pk is None:
         return None
     return reverse("quiz_detail", kwargs={"course_slug": course_slug, "quiz_id": quiz_pk})
-
-
-def percent(done, total):
-    """Whole percentage done, rounded down so that 100 means truly everything."""
-    return (done * 100) // total if total else 0
 
 
 class UserManager(DjangoUserManager):
@@ -265,7 +261,7 @@ class Course(models.Model):
     @property
     def percent(self):
         """The learner's whole percentage of lessons done (needs ``with_progress()``)."""
-        return percent(self.done_count, self.lesson_count)
+        return whole_percent(self.done_count, self.lesson_count)
 
     @property
     def next_step_url(self):
@@ -569,8 +565,8 @@ class Enrolment(models.Model):
 
     @property
     def percent(self):
-        """Whole percentage of lessons done (needs ``with_progress()``), rounded down."""
-        return percent(self.done_count, self.lesson_count)
+        """Whole percentage of lessons done (needs ``with_progress()``)."""
+        return whole_percent(self.done_count, self.lesson_count)
 
 
 class LessonProgress(models.Model):

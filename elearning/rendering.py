@@ -3,10 +3,20 @@
 An instructor formats a lesson with Markdown (lists, emphasis, headings and a
 "key points" box written as an admonition); nh3 then keeps only harmless tags
 and attributes, so no one can inject a script through a lesson.
+
+A table's body cells carry their column's heading (``data-label``): on a phone, lesson.css
+stacks each row into a block and shows each value under its heading, rather than
+squeezing the columns until words break.
 """
+
+import re
+from html import unescape
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h2", "h3", "h4",
@@ -19,8 +29,36 @@ ALLOWED_ATTRIBUTES = {
     "div": {"class"},
     "p": {"class"},
     "th": {"scope"},
+    "td": {"data-label"},
 }
-MARKDOWN_EXTENSIONS = ["admonition", "sane_lists", "tables", "smarty"]
+
+
+class _TableLabels(Treeprocessor):
+    def run(self, root):
+        for table in root.iter("table"):
+            headings = [self.plain("".join(th.itertext())) for th in table.iterfind("thead/tr/th")]
+            for row in table.iterfind("tbody/tr"):
+                for heading, cell in zip(headings, row.iterfind("td"), strict=False):
+                    cell.set("data-label", heading)
+
+    def plain(self, text):
+        """A heading as plain text: what Markdown set aside (typographic quotes as entities,
+        raw HTML) put back as text, never as markup inside the attribute."""
+
+        def stashed(match):
+            raw = str(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
+            return unescape(re.sub(r"<[^>]*>", "", raw))
+
+        return " ".join(HTML_PLACEHOLDER_RE.sub(stashed, text).split())
+
+
+class TableLabelsExtension(Extension):
+    def extendMarkdown(self, md):
+        # After the inline patterns (priority 20), so that a heading's text is final.
+        md.treeprocessors.register(_TableLabels(md), "table_labels", 5)
+
+
+MARKDOWN_EXTENSIONS = ["admonition", "sane_lists", "tables", "smarty", TableLabelsExtension()]
 MARKDOWN_CONFIG = {
     "smarty": {
         "substitutions": {

@@ -8,7 +8,7 @@ page and the CSV export run a constant number of queries. The CSV streams its ro
 the database in chunks: 10,000 learners are never in memory at once.
 
 A best grade is the attempt with the highest share of its maximum, shown as the site shows
-every percentage (``quiz.grading.display_percent``: whole, rounded down).
+every percentage (``quiz.percentages.whole_percent``).
 """
 
 import csv
@@ -26,8 +26,8 @@ from django.db.models import (
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from quiz.grading import display_percent
 from quiz.models import Attempt, AttemptState
+from quiz.percentages import whole_percent
 
 from .cohorts import visible_learners
 from .models import Certificate, Enrolment, Lesson, LessonProgress, done_count
@@ -156,6 +156,7 @@ def progress_report(course, user, *, cohort=None, status=None, order="name"):
             **{
                 f"{name}_score": Subquery(best.values("score")[:1]),
                 f"{name}_max": Subquery(best.values("max_score")[:1]),
+                f"{name}_pass_mark": Subquery(best.values("pass_mark")[:1]),
             }
         )
     if course.final_quiz_id:
@@ -202,7 +203,11 @@ def _filtered(rows, status, course):
 
 def _percent(row, name):
     score = getattr(row, f"{name}_score")
-    return None if score is None else display_percent(score, getattr(row, f"{name}_max"))
+    if score is None:
+        return None
+    return whole_percent(
+        score, getattr(row, f"{name}_max"), short_of=getattr(row, f"{name}_pass_mark")
+    )
 
 
 class _Echo:

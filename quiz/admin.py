@@ -36,7 +36,6 @@ from .attempts import candidates, draw_summary
 from .copying import duplicate_quiz
 from .cues import find_cues
 from .forms import AnswerForm
-from .grading import display_percent
 from .models import (
     Accommodation,
     Attempt,
@@ -1005,7 +1004,7 @@ class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
             return "–"
         icon, verdict = ("yes", _("passed")) if attempt.passed else ("no", _("not passed"))
         return format_html(
-            '{} % <img src="{}" alt="{}">',
+            '{}\N{NO-BREAK SPACE}% <img src="{}" alt="{}">',
             attempt.percent,
             static(f"admin/img/icon-{icon}.svg"),
             verdict,
@@ -1017,5 +1016,5 @@ class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
             return "–"
         return (
             f"{format_points(attempt.score)} / {format_points(attempt.max_score)} "
-            f"({display_percent(attempt.score, attempt.max_score)} %)"
+            f"({attempt.percent}\N{NO-BREAK SPACE}%)"
         )

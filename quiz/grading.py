@@ -3,7 +3,7 @@
 Points are exact: fractions while computing, ``Decimal`` with four places when stored
 (a response's points are rounded once, half-even, at grading). The pass is decided on
 those stored figures without rounding (points × 100 >= pass mark × maximum); only the
-percentage shown to people is rounded, down, so that it never reads as a pass that
+percentage shown to people is rounded (``quiz.percentages``), and never up to a pass that
 is not one.
 """
 
@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
 from .choices import GradingMethod, QuestionKind
+from .percentages import whole_percent
 
 POINTS_PLACES = Decimal("0.0001")
 
@@ -83,13 +84,6 @@ def passes(score, max_score, pass_mark):
     return Decimal(score) * 100 >= Decimal(pass_mark) * Decimal(max_score)
 
 
-def display_percent(score, max_score):
-    """Whole percentage, rounded down, for display only."""
-    if score is None or not max_score:
-        return 0
-    return int(Decimal(score) * 100 // Decimal(max_score))
-
-
 def grade_of(attempts, method):
     """The attempt that gives a learner's grade on a quiz, by its grading method.
 
@@ -129,6 +123,8 @@ def result_of(attempts, method):
     return QuizResult(
         attempt_count=len(attempts),
         in_progress=len(submitted) < len(attempts),
-        percent=None if grade is None else display_percent(grade.score, grade.max_score),
+        percent=None
+        if grade is None
+        else whole_percent(grade.score, grade.max_score, short_of=grade.pass_mark),
         passed=bool(grade and grade.passed),
     )

@@ -27,7 +27,7 @@ from .choices import (
     QuestionStatus,
     ReviewPolicy,
 )
-from .grading import display_percent
+from .percentages import whole_percent
 
 
 class BankManager(models.Manager):
@@ -668,8 +668,8 @@ class Attempt(models.Model):
 
     @property
     def percent(self):
-        """The score as a whole percentage, rounded down (display only)."""
-        return display_percent(self.score, self.max_score)
+        """The score as a whole percentage (display only; ``quiz.percentages``)."""
+        return whole_percent(self.score, self.max_score, short_of=self.pass_mark)
 
 
 class Response(models.Model):

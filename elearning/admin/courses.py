@@ -314,7 +314,8 @@ class EnrolmentAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
     @admin.display(description=_("lessons done"), ordering="done_count")
     def lessons_done(self, enrolment):
-        return f"{enrolment.done_count} / {enrolment.lesson_count} ({enrolment.percent} %)"
+        done, total, percent = enrolment.done_count, enrolment.lesson_count, enrolment.percent
+        return f"{done} / {total} ({percent}\N{NO-BREAK SPACE}%)"
 
 
 @admin.register(LessonProgress)

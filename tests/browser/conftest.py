@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from .helpers import COURSE_SLUG, AxeGuard
+from .validation import HtmlChecker, format_errors
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,12 +55,23 @@ def context(browser, live_server, context_options):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def html_checker():
+    """Collects the pages of the whole session; vnu checks them once, at its end."""
+    checker = HtmlChecker()
+    yield checker
+    errors = checker.errors()
+    assert not errors, format_errors(errors)
+
+
 @pytest.fixture
-def page(context, request):
+def page(context, request, html_checker):
     page = context.new_page()
     guard = AxeGuard(page)
     yield page
     page.close()
+    for url, html in guard.documents:
+        html_checker.add(url, html)
     call = getattr(request.node, "rep_call", None)
     if call is not None and call.passed:
         assert not guard.server_errors, f"The server answered with errors: {guard.server_errors}"

@@ -32,6 +32,7 @@ class AxeGuard:
         self.exempt_paths = []
         self.server_errors = []
         self.console_errors = []
+        self.documents = []  # (address, HTML as the server sent it), for the HTML checker
         page.axe_guard = self
         page.on("load", self._on_load)
         page.on("response", self._on_response)
@@ -51,6 +52,10 @@ class AxeGuard:
     def _on_response(self, response):
         if response.status >= 500:
             self.server_errors.append(f"{response.status} {response.url}")
+        is_html = response.headers.get("content-type", "").startswith("text/html")
+        redirect = 300 <= response.status < 400
+        if response.request.resource_type == "document" and is_html and not redirect:
+            self.documents.append((response.url, response.body()))
 
     def mark_checked(self, url):
         self.checked.append(url)

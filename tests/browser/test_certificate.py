@@ -81,11 +81,11 @@ def zoe(make_user):
 
 
 @pytest.fixture
-def visitor_page(browser, context_options, live_server, request):
+def visitor_page(browser, context_options, live_server, request, html_checker):
     """A page in a browser of its own, with no session: someone she sent the code to.
 
-    Checked as the ``page`` fixture checks its page: every document through axe, no 5xx,
-    no console error.
+    Checked as the ``page`` fixture checks its page: every document through axe and the HTML
+    checker, no 5xx, no console error.
     """
     context = browser.new_context(base_url=live_server.url, **context_options)
     context.set_default_timeout(TIMEOUT_MS)
@@ -94,6 +94,8 @@ def visitor_page(browser, context_options, live_server, request):
     guard = AxeGuard(page)
     yield page
     context.close()
+    for url, html in guard.documents:
+        html_checker.add(url, html)
     call = getattr(request.node, "rep_call", None)
     if call is not None and call.passed:
         assert not guard.server_errors, f"The server answered with errors: {guard.server_errors}"

@@ -59,7 +59,7 @@ def test_instructor_sees_learners_progress_read_only(instructor_client, course, 
     response = instructor_client.get(reverse("admin:elearning_enrolment_changelist"))
     content = response.content.decode()
     assert learner.email in content or learner.get_full_name() in content
-    assert "2 / 3 (66 %)" in content
+    assert "2 / 3 (67\u00a0%)" in content
     response = instructor_client.get(reverse("admin:elearning_lessonprogress_changelist"))
     assert response.status_code == 200
     assert reverse("admin:elearning_lessonprogress_add") not in response.content.decode()

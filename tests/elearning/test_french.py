@@ -59,3 +59,27 @@ def test_every_french_message_follows_french_typography():
     ]
     wrong = [text for text in messages if french(text) != text]
     assert len(messages) > 900 and not wrong, wrong[:5]
+
+
+def shipped_strings():
+    """Every text of the shipped course's fixtures, named by record and field."""
+    import json
+
+    for path in sorted(Path(settings.BASE_DIR, "fixtures").rglob("*.json")):
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            for name, value in record["fields"].items():
+                if isinstance(value, str):
+                    yield f"{path.name}: {record['model']} {name}", value
+
+
+def test_the_shipped_course_writes_one_apostrophe():
+    """Lessons, glossary, editorial notes, questions, choices, feedback and passages all write
+    ’, as the interface does: lesson bodies went through Markdown's smart quotes, the rest
+    showed the straight ' beside them. (content/source/ keeps the source text verbatim; it is
+    never shown.)"""
+    straight = [
+        (where, text[max(0, text.index("'") - 20) : text.index("'") + 20])
+        for where, text in shipped_strings()
+        if "'" in text
+    ]
+    assert not straight, f"{len(straight)} straight apostrophes, write ’: {straight[:5]}"

@@ -80,7 +80,7 @@ def correct_texts(question):
 
 def test_the_fixture_is_utf8_json_indented_by_two_spaces_with_one_kind_of_apostrophe():
     assert json.dumps(RECORDS, ensure_ascii=False, indent=2) + "\n" == FIXTURE_TEXT
-    assert "’" not in FIXTURE_TEXT  # the course's own apostrophe is '
+    assert "'" not in FIXTURE_TEXT  # the course's own apostrophe is ’, as the interface's
 
 
 # -- every question can be answered, and says where it comes from ---------------------------
@@ -309,8 +309,8 @@ FORBIDDEN_CLAIMS = [
         "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes",
         answer=r"\bpathologiques?\b|en urgence|\bgraves?\b|avis médical|à faire évaluer",
         context=(
-            r"isolées?|sans (?:faiblesse|autre signe|aucun autre signe|signe d'alerte)"
-            r"|aucun signe d'alerte|force (?:est )?normale",
+            r"isolées?|sans (?:faiblesse|autre signe|aucun autre signe|signe d['’]alerte)"
+            r"|aucun signe d['’]alerte|force (?:est )?normale",
         ),
         exempt_in="answer",
     ),
@@ -438,11 +438,11 @@ ERROR_EXAMPLES = {
             "Secousses soudaines dans le jambe n'ont généralement aucune valeur de maladie et "
             "sont appelés fasciculations."
         ),
-        ("Une fasciculation", "Toute la jambe sursaute à l'endormissement : comment le nommer ?"),
+        ("Une fasciculation", "Toute la jambe sursaute à l’endormissement : comment le nommer ?"),
     ],
     "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes": [
         "Des fasciculations isolées chez une personne en bonne santé sont pathologiques.",
-        ("Un avis médical en urgence", "Sa force est normale et elle n'a aucune autre plainte."),
+        ("Un avis médical en urgence", "Sa force est normale et elle n’a aucune autre plainte."),
     ],
     "des fasciculations pathologiques surviennent seules, sans autre signe": [
         "Les fasciculations pathologiques surviennent isolées, sans autre signe.",
@@ -456,13 +456,13 @@ CORRECTED_EXAMPLES = {
         "Un coup de chaleur, et non un accident vasculaire cérébral.",
     ],
     "le défaut de transmission de l'influx est la cause établie du SJSR": [
-        "Un défaut de transmission de l'influx nerveux au muscle n'est qu'une hypothèse.",
+        "Un défaut de transmission de l’influx nerveux au muscle n’est qu’une hypothèse.",
     ],
     "le syndrome des jambes sans repos est une forme de fasciculation": [
-        "Le syndrome des jambes sans repos n'est pas une forme de fasciculation.",
+        "Le syndrome des jambes sans repos n’est pas une forme de fasciculation.",
     ],
     "toute secousse soudaine (sursaut, crampe) est une fasciculation": [
-        "Le sursaut de toute la jambe à l'endormissement n'est pas une fasciculation.",
+        "Le sursaut de toute la jambe à l’endormissement n’est pas une fasciculation.",
         "Une fasciculation est une contraction brève de quelques fibres musculaires.",
     ],
     "des fasciculations isolées, sans signe d'alerte, sont graves ou urgentes": [
@@ -496,8 +496,8 @@ def test_the_corrections_list_recognises_the_corrections():
     examples = [
         "La sclérose en plaques ne détruit pas les motoneurones.",
         "La SLA détruit progressivement les motoneurones.",
-        "Le syndrome des jambes sans repos n'est pas une forme de fasciculation.",
-        "La secousse hypnique n'est pas une fasciculation.",
+        "Le syndrome des jambes sans repos n’est pas une forme de fasciculation.",
+        "La secousse hypnique n’est pas une fasciculation.",
         "Des fasciculations isolées chez une personne en bonne santé sont presque toujours "
         "bénignes.",
         "Un coup de chaleur demande une prise en charge pour lui-même.",
@@ -537,7 +537,7 @@ def test_the_review_kept_the_number_of_questions_of_every_quiz():
 def test_the_restless_legs_questions_on_its_cause_are_filed_under_the_distinction():
     """Its cause and what worsens it are not "when it comes and what is felt"; the course sets
     them against the causes of fasciculations (iron against magnesium, no motor neurons)."""
-    on_cause = [the_question("Que sait-on aujourd'hui de la cause"), the_question("Quel facteur")]
+    on_cause = [the_question("Que sait-on aujourd’hui de la cause"), the_question("Quel facteur")]
     for question in on_cause:
         assert question["lesson"] == "syndrome-des-jambes-sans-repos"
         assert question["objective"] == (
@@ -590,7 +590,7 @@ def content_words(text):
 def test_a_true_false_explanation_does_more_than_restate_its_statement(label, question):
     statement, explanation = normalized(question["text"]), normalized(question["explanation"])
     assert explanation not in statement and statement.rstrip(".") not in explanation
-    assert not explanation.startswith("c'est le mécanisme décrit")
+    assert not explanation.startswith("c’est le mécanisme décrit")
     assert "décrit dans la leçon" not in explanation
     # It brings words of its own: a reason, a contrast, what the statement leaves out. (Five
     # words of five letters or more: a bare restatement, « Le mouvement soulage : marcher, se
@@ -600,9 +600,9 @@ def test_a_true_false_explanation_does_more_than_restate_its_statement(label, qu
 
 # The six that only restated their statement or a list now say why; each names its reason.
 REASONS = {
-    "Une fasciculation pathologique s'accompagne": "atteignent le système nerveux",
+    "Une fasciculation pathologique s’accompagne": "atteignent le système nerveux",
     "Selon le critère de la fréquence, les fasciculations": "déclencheurs de la vie courante",
-    "Quand les influx nerveux s'emballent": "chaque fois qu'il reçoit un influx nerveux",
+    "Quand les influx nerveux s’emballent": "chaque fois qu’il reçoit un influx nerveux",
     "Dans le syndrome des jambes sans repos, bouger": "signes qui définissent le syndrome",
     "Des infections par des virus ou des bactéries": "perturber la commande des muscles",
     "Des crampes associées à une faiblesse musculaire": "atteinte des motoneurones",
@@ -613,7 +613,7 @@ REASONS = {
 def test_the_reviewed_true_false_explanations_say_why(start, reason):
     explanation = the_question(start)["explanation"]
     assert reason in explanation
-    assert re.search(r"c'est pourquoi|\bcar\b|\bsi\b|\bs'il\b|\s:\s", explanation)
+    assert re.search(r"c['’]est pourquoi|\bcar\b|\bsi\b|\bs['’]il\b|\s:\s", explanation)
 
 
 def test_no_stem_points_at_its_only_matching_option():
@@ -653,7 +653,7 @@ def test_the_options_of_one_question_are_of_one_kind():
 # Names of one thing: two options that name it twice are one distractor, or a giveaway.
 SYNONYMS = [
     (r"sclérose latérale amyotrophique|\bsla\b", r"charcot"),
-    (r"secousse hypnique", r"myoclonie d'endormissement"),
+    (r"secousse hypnique", r"myoclonie d['’]endormissement"),
     (r"jambes sans repos|\bsjsr\b", r"willis-ekbom"),
 ]
 
@@ -670,7 +670,7 @@ def test_no_question_offers_one_thing_under_two_names():
 REMOVED_DISTRACTORS = [
     "Pathologiques, car elles surviennent chez une soignante fatiguée",
     "De la peau, qui transmet elle-même les signaux au muscle",
-    "C'est une infection virale du cerveau, qui guérit d'elle-même",
+    "C’est une infection virale du cerveau, qui guérit d’elle-même",
     "La maladie de Charcot",
 ]
 
@@ -681,7 +681,7 @@ def test_the_distractors_nobody_would_choose_are_gone():
     # Their replacements are mistakes a student can make, each corrected by its feedback.
     replacements = {
         "Mme S., 27 ans": "sous la peau",
-        "D'où viennent normalement les signaux": "Des nerfs de la jambe",
+        "D’où viennent normalement les signaux": "Des nerfs de la jambe",
         "Pourquoi la maladie de Parkinson": "carence en fer",
     }
     for start, words in replacements.items():

@@ -54,3 +54,18 @@ def test_a_script_in_a_lesson_body_is_not_served(client, make_course, learner):
     assert response.status_code == 200
     assert "Bonjour" in content
     assert 'alert("x")' not in content and "onerror" not in content
+
+
+def test_table_cells_carry_their_column_heading_for_the_phone_layout():
+    html = render_markdown(
+        "| Phénomène | Ce que l'on *observe* | Douleur |\n|---|---|---|\n"
+        "| Crampe | Muscle dur | Oui |\n"
+    )
+    assert '<td data-label="Phénomène">Crampe</td>' in html
+    assert '<td data-label="Ce que l’on observe">Muscle dur</td>' in html
+    assert '<td data-label="Douleur">Oui</td>' in html
+
+
+def test_a_cell_label_cannot_smuggle_markup():
+    html = render_markdown('| <b onmouseover="x">"a"</b> |\n|---|\n| v |\n')
+    assert "onmouseover" not in html and "<b" not in html

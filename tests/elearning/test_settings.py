@@ -6,6 +6,7 @@ process with the environment a school would set, and read what it reports.
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -85,7 +86,15 @@ secure = client.get("/", HTTP_HOST="formation.example.org", secure=True)
 login = client.post("/accounts/login/", {"username": "lea@example.com",
                     "password": "correct-horse-battery"}, HTTP_HOST="formation.example.org",
                     secure=True)
+from django.templatetags.static import static
+css_url = static("vendor/bootstrap/bootstrap.site.css")
+css = {encoding: client.get(css_url, HTTP_HOST="formation.example.org", secure=True,
+                            HTTP_ACCEPT_ENCODING=encoding)
+       for encoding in ("gzip", "br")}
 print(json.dumps({
+    "css_url": css_url,
+    "css": {encoding: {"status": r.status_code, "encoding": r.get("Content-Encoding"),
+                       "cache": r.get("Cache-Control")} for encoding, r in css.items()},
     "plain_status": plain.status_code,
     "plain_location": plain.get("Location"),
     "health_status": health.status_code,
@@ -115,6 +124,20 @@ def test_plain_http_is_redirected_to_https_except_the_health_check(production):
     assert production["plain_location"] == "https://formation.example.org/"
     assert production["health_status"] == 200
     assert production["health_body"] == {"status": "ok", "database": "ok"}
+
+
+def test_static_files_are_compressed_and_cached_for_good_in_production(production):
+    """collectstatic names each file by its content's hash and writes gzip and Brotli copies
+    (whitenoise's CompressedManifestStaticFilesStorage); whitenoise serves the hashed names
+    with a cache that never expires, so a phone downloads the site's CSS once per release."""
+    assert re.fullmatch(
+        r"/static/vendor/bootstrap/bootstrap\.site\.[0-9a-f]{12}\.css", production["css_url"]
+    )
+    for encoding, expected in (("gzip", "gzip"), ("br", "br")):
+        response = production["css"][encoding]
+        assert response["status"] == 200
+        assert response["encoding"] == expected
+        assert "immutable" in response["cache"] and "max-age=315360000" in response["cache"]
 
 
 def test_security_headers_in_production(production):

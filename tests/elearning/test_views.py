@@ -252,3 +252,40 @@ def test_not_found_page_is_the_sites_own_in_french(client):
     content = response.content.decode()
     assert "Page introuvable" in content
     assert reverse("catalogue") in content
+
+
+def test_one_lesson_of_six_reads_17_percent_on_the_course_page_and_the_dashboard(
+    client, make_course, learner
+):
+    """16.67 % is rounded as everywhere on the site (quiz.percentages), not truncated."""
+    from elearning.progress import mark_lesson_done
+
+    course = make_course(lessons=6)
+    mark_lesson_done(learner, course.lessons.get(position=1))
+    client.force_login(learner)
+    for url in (course.get_absolute_url(), reverse("dashboard")):
+        content = client.get(url).content.decode().replace("&nbsp;", "\u00a0")
+        assert 'aria-valuenow="17"' in content, url
+        assert "(17\u00a0%)" in content, url
+        assert "16\u00a0%" not in content, url
+
+
+def test_every_page_describes_itself_for_search_engines(client, course, learner):
+    """A meta description (Lighthouse's SEO audit): the site's by default, the course's
+    summary on its page, and the lesson and its course on a lesson page."""
+    import re
+
+    def description(url):
+        html = client.get(url).content.decode()
+        found = re.findall(r'<meta name="description" content="([^"]+)">', html)
+        assert len(found) == 1, url
+        return found[0]
+
+    assert "soins infirmiers" in description(reverse("catalogue"))
+    client.force_login(learner)
+    lesson = course.lessons.get(position=1)
+    said = description(lesson_url(lesson))
+    assert lesson.title in said and course.title in said and "leçon" in said
+    course.summary = "Un résumé du cours pour les moteurs de recherche."
+    course.save()
+    assert description(course.get_absolute_url()) == course.summary

@@ -69,14 +69,6 @@ def test_pass_is_exact(score, max_score, pass_mark, passes):
     assert grading.passes(Decimal(score), Decimal(max_score), pass_mark) is passes
 
 
-@pytest.mark.parametrize(
-    ("score", "max_score", "shown"),
-    [("11.9999", "15", 79), ("12", "15", 80), ("2", "3", 66), ("0", "3", 0), ("3", "3", 100)],
-)
-def test_display_percent_rounds_down_so_a_fail_never_reads_as_a_pass(score, max_score, shown):
-    assert grading.display_percent(Decimal(score), Decimal(max_score)) == shown
-
-
 def attempt(number, score, max_score="10", day=1):
     return SimpleNamespace(
         number=number, score=Decimal(score), max_score=Decimal(max_score), submitted_at=day
