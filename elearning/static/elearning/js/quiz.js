@@ -1,8 +1,16 @@
 // Progressive enhancement for the quiz pages (the pages work without it):
 // - saves an answer on the server as soon as it is picked;
-// - shows a countdown to the deadline (the server enforces the deadline, not this).
+// - shows a countdown to the deadline (the server enforces the deadline, not this);
+// - puts the focus on the question when a question page opens, or on the verdict just
+//   after a check, so that a screen reader reads it first and Tab goes to the choices.
 (function () {
   "use strict";
+
+  var landing = (window.location.hash === "#checked" && document.getElementById("checked")) ||
+    document.getElementById("question");
+  if (landing && (document.activeElement === document.body || document.activeElement === null)) {
+    landing.focus();
+  }
 
   var form = document.querySelector("form[data-autosave]");
   if (form) {
