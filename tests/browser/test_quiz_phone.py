@@ -40,7 +40,6 @@ NO_MORE_CHANGES = re.compile(r"can no longer be changed|ne peuvent plus être mo
 def shipped_quizzes(shipped_lessons):
     """The shipped course with its question bank and quizzes, as ``make setup`` loads them."""
     from elearning.content import load_question_bank
-
     from elearning.models import Course
 
     load_question_bank()
