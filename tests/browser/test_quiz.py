@@ -313,6 +313,10 @@ def test_the_final_quiz_resumes_in_a_new_session_and_grades_on_submit(
         expect(page.locator(".quiz-deadline")).to_contain_text(TIME_LEFT)
         submit = page.get_by_role("button", name=SUBMIT)
         assert submit.bounding_box()["y"] < page.locator("#questions-heading").bounding_box()["y"]
+        # The page opens on its heading: the next Tab reaches the submit button.
+        expect(page.get_by_role("heading", level=1)).to_be_focused()
+        assert tab_to(page, submit) == 1
+        assert_visible_focus(page)
         assert_accessible(page)
         snap(page, "final-summary")
 
