@@ -1,7 +1,7 @@
 """The shipped course's quizzes on a phone (390 x 844) and with the keyboard alone.
 
-Every checkpoint question opens with the question, its choices and its main button on
-one screen, and the focus on the question; a checkpoint is done with the keyboard alone,
+Every shipped question opens with the question, its choices and its main button on one
+screen, and the focus on the question; a checkpoint is done with the keyboard alone,
 each verdict seen (Enter on a chosen answer checks it, never skips it), then finishes
 with one button on results that list what was missed, with the lesson's passages, and
 the next step. Axe checks every page.
@@ -90,27 +90,44 @@ def assert_question_fits(page):
     assert min(heights) >= 44, heights
 
 
-def test_every_checkpoint_question_fits_a_phone_screen(
+def test_every_shipped_question_fits_a_phone_screen(
     page, live_server, learner_account, shipped_quizzes
 ):
-    user, password = learner_account
-    course, lessons = shipped_quizzes
-    log_in(page, live_server.url, user.email, password)
+    """Each question of the shipped bank (the checkpoints' and those the final quiz draws
+    from) in a quiz that shows them all, with a check button and a countdown: the most a
+    question page ever holds."""
+    from quiz.models import Question, Quiz, QuizQuestion
 
-    quizzes = [lesson.checkpoint_quiz_url for lesson in lessons if lesson.checkpoint_quiz_id]
-    assert len(quizzes) == len(lessons)
-    for quiz_url in [*quizzes, course.final_quiz_url]:
-        start_quiz(page, quiz_url)
-        base = page.url.removesuffix("1/")
-        count = int(re.search(r"/\s*(\d+)", page.locator(".quiz-counter").inner_text()).group(1))
-        # The final quiz draws at random: its first question stands for the others.
-        for number in range(1, 2 if quiz_url == course.final_quiz_url else count + 1):
-            if number > 1:
-                page.goto(f"{base}{number}/")
-            expect(page.locator("#question")).to_be_focused()
-            assert_question_fits(page)
-            assert_no_horizontal_scroll(page)
-            assert_accessible(page)
+    user, password = learner_account
+    course, _lessons = shipped_quizzes
+    every = Quiz.objects.create(
+        title="Toutes les questions",
+        bank=course.bank,
+        feedback_mode="immediate",
+        time_limit_minutes=30,
+    )
+    questions = Question.objects.published().filter(bank=course.bank).order_by("number")
+    QuizQuestion.objects.bulk_create(
+        QuizQuestion(quiz=every, question=question, position=number)
+        for number, question in enumerate(questions, start=1)
+    )
+    course.final_quiz = every
+    course.save()
+    count = every.picks.count()
+    assert count >= 60  # the whole shipped bank
+
+    log_in(page, live_server.url, user.email, password)
+    start_quiz(page, course.final_quiz_url)
+    base = page.url.removesuffix("1/")
+    for number in range(1, count + 1):
+        if number > 1:
+            page.goto(f"{base}{number}/")
+        expect(page.locator("#question")).to_be_focused()
+        expect(page.locator(".quiz-countdown")).to_be_visible()
+        expect(page.locator(".quiz-main")).to_have_text(re.compile(r"Vérifier ma réponse"))
+        assert_question_fits(page)
+        assert_no_horizontal_scroll(page)
+        assert_accessible(page)
 
 
 def test_a_checkpoint_done_with_the_keyboard_alone(
