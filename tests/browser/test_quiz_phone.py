@@ -33,6 +33,7 @@ VERDICT = re.compile(
 )
 NEXT_LESSON = re.compile(r"Next lesson|Leçon suivante", re.I)
 REVIEW_AND_SUBMIT = re.compile(r"Review and submit|Relire et envoyer", re.I)
+SAVED = re.compile(r"Answer saved|Réponse enregistrée", re.I)
 NO_MORE_CHANGES = re.compile(r"can no longer be changed|ne peuvent plus être modifiées", re.I)
 
 
@@ -128,6 +129,10 @@ def test_every_shipped_question_fits_a_phone_screen(
         assert_question_fits(page)
         assert_no_horizontal_scroll(page)
         assert_accessible(page)
+        # Picking an answer (saved at once) moves nothing out of sight.
+        page.locator("form.quiz-form .form-check-label").first.click()
+        expect(page.locator(".quiz-autosave")).to_have_text(SAVED)
+        assert_question_fits(page)
 
 
 def test_a_checkpoint_done_with_the_keyboard_alone(
