@@ -1,6 +1,7 @@
 """Courses, lessons, learners, enrolments and reading progress."""
 
 import secrets
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -621,6 +622,44 @@ class QuestionSource(models.Model):
 
     def __str__(self):
         return f"{self.question} – {self.lesson}"
+
+    def get_passage_url(self):
+        """The lesson's page at the passage: a URL text fragment (``#:~:text=start,end``)
+        makes the browser scroll to it and highlight it; a browser without them opens the
+        lesson at its top. Needs ``lesson__course`` (select_related)."""
+        return self.lesson.get_absolute_url() + text_fragment(self.passage)
+
+
+# What the lesson's rendering may write otherwise (typographic quotes, a no-break space
+# before French punctuation): a fragment stops before a word holding one of them.
+_FRAGMENT_STOPS = set('"«»“”:;!?')
+_FRAGMENT_WORDS = 4
+
+
+def text_fragment(passage):
+    """``#:~:text=`` with the passage's first and last few words ("" when none will do).
+
+    A few words at each end find the passage whatever formatting the Markdown gives it in
+    between; apostrophes are written as the rendered lesson writes them (’)."""
+
+    def run(words):
+        taken = []
+        for word in words[:_FRAGMENT_WORDS]:
+            if _FRAGMENT_STOPS & set(word):
+                break
+            taken.append(word)
+        return " ".join(taken)
+
+    def encode(text):
+        return quote(text, safe="").replace("-", "%2D")
+
+    words = passage.replace("'", "’").split()
+    start = run(words)
+    if not start:
+        return ""
+    # The last words, read from the end (none when the passage is that short).
+    end = " ".join(reversed(run(words[_FRAGMENT_WORDS:][::-1]).split()))
+    return f"#:~:text={encode(start)}" + (f",{encode(end)}" if end else "")
 
 
 # Join codes read aloud or copied from a board: no 0/O, 1/I/L.

@@ -117,6 +117,8 @@ def quiz_question(request, course_slug, attempt_id, position):
 
     if form is not None and form.is_valid():
         action = request.POST.get("action", "")
+        if action == "finish":
+            return _finish(request, course_slug, attempt, position)
         target = _target(action, position, count)
         try:
             quizzes.answer(
@@ -147,6 +149,8 @@ def quiz_question(request, course_slug, attempt_id, position):
     source = None
     if response.is_locked:
         source = QuestionSource.objects.filter(question_id=response.question_id).first()
+    states = list(attempt.responses.values_list("position", "selected", "is_locked"))
+    all_checked = engine.is_all_checked(attempt, (locked for _p, _s, locked in states))
     return render(
         request,
         "elearning/quiz_question.html",
@@ -157,25 +161,48 @@ def quiz_question(request, course_slug, attempt_id, position):
             "quiz_title": attempt.quiz_title,
             "here": _("Question %(position)s / %(count)s") % {"position": position, "count": count},
             "question_map": [
-                (number, bool(selected), number == position)
-                for number, selected in attempt.responses.values_list("position", "selected")
+                (number, bool(selected), number == position) for number, selected, _l in states
             ],
             "response": response,
             "form": AnswerForm.for_response(response) if form is None else form,
             "position": position,
             "count": count,
+            "all_checked": all_checked,
+            "main_action": _main_action(attempt, response, position, count, all_checked),
             "lesson_url": _lesson_url(place, source),
         },
         status=200 if form is None else 400,
     )
 
 
+def _main_action(attempt, response, position, count, all_checked):
+    """The question page's main button, first in the form, so that Enter does it: the
+    check while an answer can be checked (never skipped), then moving on, then finishing
+    (one step once every answer is checked) or the review before submitting."""
+    if attempt.is_immediate and not response.is_locked:
+        return "check"
+    if position < count:
+        return "next"
+    return "finish" if all_checked else "summary"
+
+
+def _finish(request, course_slug, attempt, position):
+    """Every answer checked: submit at once, no review (the one-button finish)."""
+    try:
+        quizzes.finish(attempt)
+    except engine.NotAllChecked as refusal:
+        messages.error(request, refusal.message)
+        return redirect(question_url(course_slug, attempt, position))
+    return redirect(results_url(course_slug, attempt))
+
+
 def _lesson_url(place, source):
-    """The page of the lesson the question comes from, if it is still one of the course's."""
+    """The passage of the lesson the question comes from, if it is still one of the
+    course's lessons."""
     if source is None:
         return None
-    lesson = place.course.lessons.active().filter(pk=source.lesson_id).first()
-    return lesson.get_absolute_url() if lesson else None
+    source.lesson = place.course.lessons.active().filter(pk=source.lesson_id).first()
+    return source.get_passage_url() if source.lesson else None
 
 
 @never_cache
@@ -202,6 +229,8 @@ def quiz_summary(request, course_slug, attempt_id):
             "quiz_title": attempt.quiz_title,
             "responses": responses,
             "unanswered": [r for r in responses if not r.is_answered],
+            # Nothing left to change: no warning that it can no longer be changed.
+            "all_checked": engine.is_all_checked(attempt, (r.is_locked for r in responses)),
         },
     )
 
@@ -217,17 +246,20 @@ def quiz_results(request, course_slug, attempt_id):
     has_passed = any(a.passed for a in attempts)
     show_answers = engine.may_see_answers(attempt, attempts_left=left, has_passed=has_passed)
     responses = list(attempt.responses.all())
-    lessons = {}
+    sources = {}
     if show_answers:
-        sources = QuestionSource.objects.filter(
-            question_id__in=[r.question_id for r in responses]
-        ).values_list("question_id", "lesson_id")
-        urls = {
-            lesson.pk: lesson.get_absolute_url()
-            for lesson in place.course.lessons.active().only("slug", "course")
+        # The lessons that teach them, while they are lessons of this course.
+        sources = {
+            source.question_id: source
+            for source in QuestionSource.objects.filter(
+                question_id__in=[r.question_id for r in responses],
+                lesson__course=place.course,
+                lesson__is_archived=False,
+            ).select_related("lesson__course")
         }
-        lessons = {question: urls.get(lesson) for question, lesson in sources}
-    items = [(response, lessons.get(response.question_id)) for response in responses]
+    items = [(response, sources.get(response.question_id)) for response in responses]
+    # A checkpoint is practice: what she missed, where to read it again, what next.
+    missed = [(response, source) for response, source in items if not response.is_correct]
     return render(
         request,
         "elearning/quiz_results.html",
@@ -238,6 +270,9 @@ def quiz_results(request, course_slug, attempt_id):
             "quiz": quiz,
             "quiz_title": quiz.title,
             "items": items,
+            "missed": missed,
+            "right_count": len(items) - len(missed),
+            "next_lesson": None if place.is_final else quizzes.next_step(place),
             "attempts": attempts,
             "attempts_left": left,
             "limits": limits,

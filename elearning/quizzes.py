@@ -145,6 +145,21 @@ def submit(attempt, *, now=None):
     return graded
 
 
+def finish(attempt, *, now=None):
+    """Submit an attempt whose answers have all been checked: one step, as nothing is left
+    to change. Raises ``quiz.attempts.NotAllChecked`` otherwise."""
+    engine.ensure_all_checked(attempt)
+    return submit(attempt, now=now)
+
+
+def next_step(place):
+    """Where a learner goes after a checkpoint: the next lesson in reading order, or None
+    after the last lesson (then the final quiz, when the course has one)."""
+    if place.is_final:
+        return None
+    return Lesson.objects.following(place.lesson).select_related("course").first()
+
+
 def record_final_pass(attempt):
     """Her first pass of a course's final quiz, kept for good: later attempts never undo it."""
     Enrolment.objects.filter(

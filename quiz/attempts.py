@@ -70,6 +70,10 @@ class AnswerLocked(QuizRefusal):
     message = _("You have already checked this answer: it can no longer be changed.")
 
 
+class NotAllChecked(QuizRefusal):
+    message = _("Some answers are not checked yet: check them, or review the quiz and submit it.")
+
+
 @dataclass(frozen=True)
 class Allowance:
     """How many attempts and how much time this learner has on this quiz."""
@@ -342,6 +346,21 @@ def check_answer(attempt, response, choice_ids, *, now=None):
     response.selected, response.answered_at, response.is_locked = selected, now, True
     response.is_correct, response.points_awarded = result.is_correct, result.points
     return response
+
+
+def is_all_checked(attempt, checked):
+    """Whether every answer of an attempt with immediate feedback has been checked
+    (``checked``: each response's ``is_locked``). Nothing is left to change then, so the
+    attempt finishes in one step, without the review before submitting."""
+    checked = list(checked)
+    return attempt.feedback_mode == FeedbackMode.IMMEDIATE and bool(checked) and all(checked)
+
+
+def ensure_all_checked(attempt):
+    """Raises NotAllChecked unless every answer of the attempt has been checked."""
+    checked = attempt.responses.values_list("is_locked", flat=True)
+    if not is_all_checked(attempt, checked):
+        raise NotAllChecked
 
 
 def mark(response, selected=None):

@@ -1,8 +1,17 @@
 // Progressive enhancement for the quiz pages (the pages work without it):
 // - saves an answer on the server as soon as it is picked;
-// - shows a countdown to the deadline (the server enforces the deadline, not this).
+// - shows a countdown to the deadline (the server enforces the deadline, not this);
+// - puts the focus on the page's heading when it opens (the question; on the summary,
+//   its title, so that the next Tab reaches the submit button), or on the verdict just
+//   after a check, so that a screen reader reads it first and Tab goes on from there.
 (function () {
   "use strict";
+
+  var landing = (window.location.hash === "#checked" && document.getElementById("checked")) ||
+    document.querySelector("[data-quiz-landing]");
+  if (landing && (document.activeElement === document.body || document.activeElement === null)) {
+    landing.focus();
+  }
 
   var form = document.querySelector("form[data-autosave]");
   if (form) {
