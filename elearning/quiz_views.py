@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quiz import attempts as engine
+from quiz.confidence import summary_of
 from quiz.forms import AnswerForm
 from quiz.models import Attempt, Quiz
 
@@ -113,7 +114,12 @@ def quiz_question(request, course_slug, attempt_id, position):
         raise Http404
     count = attempt.question_count
     # A form only for what she posts; the page shows the saved answer without one.
-    form = AnswerForm.for_response(response, request.POST) if request.method == "POST" else None
+    asks_confidence = attempt.confidence_marking
+    form = (
+        AnswerForm.for_response(response, request.POST, confidence=asks_confidence)
+        if request.method == "POST"
+        else None
+    )
 
     if form is not None and form.is_valid():
         action = request.POST.get("action", "")
@@ -126,6 +132,7 @@ def quiz_question(request, course_slug, attempt_id, position):
                 response,
                 form.selected_ids(),
                 check=action == "check",
+                confidence=form.confidence(),
                 move_to=None if target == "summary" else target,
             )
         except engine.QuizRefusal as refusal:
@@ -164,7 +171,9 @@ def quiz_question(request, course_slug, attempt_id, position):
                 (number, bool(selected), number == position) for number, selected, _l in states
             ],
             "response": response,
-            "form": AnswerForm.for_response(response) if form is None else form,
+            "form": AnswerForm.for_response(response, confidence=asks_confidence)
+            if form is None
+            else form,
             "position": position,
             "count": count,
             "all_checked": all_checked,
@@ -277,6 +286,7 @@ def quiz_results(request, course_slug, attempt_id):
             "attempts_left": left,
             "limits": limits,
             "show_answers": show_answers,
+            "confidence": summary_of(responses) if attempt.confidence_marking else None,
             "final_passed": has_passed and place.is_final,
             # The pass that completed the course (or one after it): the certificate is ready.
             "completed": place.is_final

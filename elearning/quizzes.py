@@ -102,17 +102,21 @@ def start(learner, place, *, now=None):
     return attempt
 
 
-def answer(attempt, response, selected, *, check=False, move_to=None, now=None):
+def answer(attempt, response, selected, *, check=False, confidence=None, move_to=None, now=None):
     """Keep her answer to one question and where she goes next.
 
-    ``check``: immediate feedback, the answer is graded and locked. A checked answer no
+    ``check``: immediate feedback, the answer is graded and locked (with ``confidence``,
+    how sure she said she is, where the quiz asks it). A checked answer no
     longer changes: only the move is kept. Raises ``quiz.attempts.QuizRefusal``; when the
     deadline has passed, the attempt is graded before the refusal goes up.
     """
     try:
         if check:
+            if attempt.confidence_marking and confidence is None and not response.is_locked:
+                # Refused below until she says how sure she is; her pick is kept meanwhile.
+                engine.save_answer(attempt, response, selected, now=now)
             with transaction.atomic():
-                engine.check_answer(attempt, response, selected, now=now)
+                engine.check_answer(attempt, response, selected, confidence=confidence, now=now)
                 if response.is_correct is False:
                     revisions.queue_missed(attempt)
         elif response.is_locked:

@@ -29,12 +29,16 @@ def queue_missed(attempt):
         .first()
     )
     if quiz.is_checkpoint:
-        spaced_review.queue_misses(attempt.learner_id, spaced_review.missed_in([attempt]))
+        attempts = [attempt]
     elif quiz.is_final and attempt.is_submitted and _exam_is_over(attempt, quiz):
-        submitted = Attempt.objects.of(attempt.learner_id, quiz).filter(
-            state=AttemptState.SUBMITTED
-        )
-        spaced_review.queue_misses(attempt.learner_id, spaced_review.missed_in(submitted))
+        attempts = Attempt.objects.of(attempt.learner_id, quiz).filter(state=AttemptState.SUBMITTED)
+    else:
+        return
+    spaced_review.queue_misses(
+        attempt.learner_id,
+        spaced_review.missed_in(attempts),
+        sooner=spaced_review.confident_misses(attempts) if attempt.confidence_marking else (),
+    )
 
 
 def _exam_is_over(attempt, quiz):

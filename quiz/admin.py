@@ -281,7 +281,10 @@ class QuizAdmin(admin.ModelAdmin):
             _("Passing and attempts"),
             {"fields": ["pass_mark", "max_attempts", "time_limit_minutes", "grading_method"]},
         ),
-        (_("Feedback and review"), {"fields": ["feedback_mode", "review_policy"]}),
+        (
+            _("Feedback and review"),
+            {"fields": ["feedback_mode", "review_policy", "confidence_marking"]},
+        ),
         (_("Order"), {"fields": ["shuffle_questions", "shuffle_choices"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import grading
+from .choices import Confidence
 from .models import (
     Accommodation,
     Attempt,
@@ -195,6 +196,7 @@ def start_attempt(learner, quiz, *, now=None, rng=random):
                 pass_mark=quiz.pass_mark,
                 feedback_mode=quiz.feedback_mode,
                 review_policy=quiz.review_policy,
+                confidence_marking=quiz.confidence_marking,
                 question_count=len(drawn),
                 max_score=grading.to_points(sum(question.points for question in drawn)),
             )
@@ -323,14 +325,19 @@ def move_to(attempt, position, *, now=None):
         _claim(attempt, now or timezone.now(), current_position=position)
 
 
-def check_answer(attempt, response, choice_ids, *, now=None):
-    """Immediate feedback: grade one answer at once and lock it."""
+def check_answer(attempt, response, choice_ids, *, confidence=None, now=None):
+    """Immediate feedback: grade one answer at once and lock it. With confidence-based
+    marking, how sure she says she is (quiz.confidence) is kept with it, and required."""
     if attempt.feedback_mode != FeedbackMode.IMMEDIATE:
         raise QuizRefusal(_("This quiz shows the results only after you submit it."))
     now = now or timezone.now()
     selected = valid_selection(response, choice_ids)
     if not selected:
         raise QuizRefusal(_("Choose an answer before checking it."))
+    if not attempt.confidence_marking:
+        confidence = None
+    elif confidence not in Confidence.values:
+        raise QuizRefusal(_("Say how sure you are before checking your answer."))
     with transaction.atomic():
         _claim(attempt, now, current_position=response.position)
         if response.is_locked:
@@ -342,8 +349,10 @@ def check_answer(attempt, response, choice_ids, *, now=None):
             is_locked=True,
             is_correct=result.is_correct,
             points_awarded=result.points,
+            confidence=confidence,
         )
     response.selected, response.answered_at, response.is_locked = selected, now, True
+    response.confidence = confidence
     response.is_correct, response.points_awarded = result.is_correct, result.points
     return response
 

@@ -62,6 +62,10 @@ class Level:
     right: int
 
     @property
+    def label(self):
+        return Confidence(self.confidence).label
+
+    @property
     def accuracy(self):
         return Fraction(self.right, self.answers) if self.answers else None
 
@@ -92,6 +96,10 @@ class Summary:
     levels: tuple
 
     @property
+    def signed_total(self):
+        return signed(self.total)
+
+    @property
     def average(self):
         """The mark per question answered, from −6 to 3 (Moodle's "CBM average")."""
         answered = sum(level.answers for level in self.levels)
@@ -113,6 +121,36 @@ def summarise(answers):
         Level(level, answered, right) for level, (answered, right) in counts.items() if answered
     )
     return Summary(_decimal(total), _decimal(best), levels)
+
+
+def summary_of(responses):
+    """The summary of an attempt's responses (those checked with a confidence)."""
+    return summarise(
+        (share_of(response), response.points, response.confidence)
+        for response in responses
+        if response.confidence is not None
+    )
+
+
+def share_of(response):
+    """The share of its points a graded response earned, from 0 to 1."""
+    if not response.points or response.points_awarded is None:
+        return Fraction(0)
+    return Fraction(Decimal(response.points_awarded)) / response.points
+
+
+def signed(value):
+    """A mark as people read it: '+3', '−6', '0', '+1.5' (one decimal at most)."""
+    value = Fraction(value)
+    text = (
+        str(value.numerator // value.denominator)
+        if value.denominator == 1
+        else (f"{float(abs(value)):.1f}".rstrip("0").rstrip("."))
+    )
+    text = text.lstrip("-")
+    if value > 0:
+        return f"+{text}"
+    return f"−{text}" if value < 0 else "0"
 
 
 def _decimal(value):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import QuestionKind
+from .models import Confidence, QuestionKind
 
 HELP_TEXTS = {QuestionKind.MULTIPLE: _("Select all that apply.")}
 
@@ -24,6 +24,13 @@ class AnswerChoices(AnswerTemplates, forms.CheckboxSelectMultiple):
     """Every right choice among the answers shown."""
 
 
+class ConfidenceChoice(forms.RadioSelect):
+    """How sure she is of her answer (confidence-based marking), as inline choices."""
+
+    template_name = "quiz/widgets/confidence_choices.html"
+    option_template_name = "quiz/widgets/confidence_option.html"
+
+
 class AnswerForm(forms.Form):
     """Her answer to one question.
 
@@ -32,7 +39,7 @@ class AnswerForm(forms.Form):
     choice is right.
     """
 
-    def __init__(self, *args, kind, choices, label, disabled=False, **kwargs):
+    def __init__(self, *args, kind, choices, label, disabled=False, confidence=False, **kwargs):
         super().__init__(*args, **kwargs)
         options = [(str(pk), text) for pk, text in choices]
         widget_attrs = {"class": "form-check-input"}
@@ -53,12 +60,30 @@ class AnswerForm(forms.Form):
             "This choice does not belong to the question. Choose one of the answers shown."
         )
         self.fields["answer"] = field
+        if confidence:
+            # Asked when she checks the answer (quiz.attempts.check_answer requires it).
+            self.fields["confidence"] = forms.TypedChoiceField(
+                choices=Confidence.choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=ConfidenceChoice(attrs={"class": "form-check-input"}),
+                label=_("How sure are you?"),
+                disabled=disabled,
+            )
+            self.fields["confidence"].error_messages["invalid_choice"] = _(
+                "Choose one of the three answers: not sure, fairly sure or sure."
+            )
         self.kind = kind
 
     def full_clean(self):
         super().full_clean()
         if "answer" in self.errors:
             self.fields["answer"].widget.attrs["class"] = "form-check-input is-invalid"
+
+    def confidence(self):
+        """How sure she said she is, or None."""
+        return self.cleaned_data.get("confidence")
 
     def selected_ids(self):
         value = self.cleaned_data.get("answer") or []
@@ -71,7 +96,8 @@ class AnswerForm(forms.Form):
         """The form for one frozen response of an attempt, with her saved answer."""
         saved = [str(pk) for pk in response.selected]
         initial = {
-            "answer": saved if response.kind == QuestionKind.MULTIPLE else next(iter(saved), None)
+            "answer": saved if response.kind == QuestionKind.MULTIPLE else next(iter(saved), None),
+            "confidence": response.confidence,
         }
         return cls(
             data,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from . import grading
 from .choices import (
     AttemptState,
+    Confidence,
     DraftState,
     FeedbackMode,
     GradingMethod,
@@ -170,6 +171,16 @@ class Quiz(models.Model):
         choices=ReviewPolicy,
         default=ReviewPolicy.AFTER_EACH,
     )
+    confidence_marking = models.BooleanField(
+        _("confidence-based marking"),
+        default=False,
+        help_text=_(
+            "With each answer the learner says how sure she is; her results show how well "
+            "her confidence matched (Moodle's scale: sure +3 / −6, fairly sure +2 / −2, not "
+            "sure +1 / 0). The grade stays the share of right answers. For practice quizzes "
+            "with immediate feedback."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -190,6 +201,15 @@ class Quiz(models.Model):
             models.CheckConstraint(
                 condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
                 name="quiz_time_limit_positive",
+            ),
+            # She says how sure she is when she checks an answer: immediate feedback only.
+            models.CheckConstraint(
+                condition=Q(confidence_marking=False) | Q(feedback_mode=FeedbackMode.IMMEDIATE),
+                name="quiz_confidence_marking_immediate",
+                violation_error_message=_(
+                    "Confidence-based marking needs immediate feedback: she says how sure "
+                    "she is when she checks each answer."
+                ),
             ),
         ]
 
@@ -614,6 +634,7 @@ class Attempt(models.Model):
     review_policy = models.CharField(
         _("review of correct answers"), max_length=24, choices=ReviewPolicy
     )
+    confidence_marking = models.BooleanField(_("confidence-based marking"), default=False)
     # Also countable from the responses; kept so that the question page and the answer
     # save, the quiz's hottest requests, know the count without reading them all.
     question_count = models.PositiveSmallIntegerField(_("questions"), default=0)
@@ -700,6 +721,10 @@ class Response(models.Model):
     points_awarded = models.DecimalField(
         _("points awarded"), max_digits=9, decimal_places=4, null=True, blank=True
     )
+    # Confidence-based marking: how sure she said she was (quiz.confidence), or None.
+    confidence = models.PositiveSmallIntegerField(
+        _("confidence"), choices=Confidence, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["attempt_id", "position"]
@@ -716,6 +741,10 @@ class Response(models.Model):
                 condition=Q(points_awarded__isnull=True) | Q(points_awarded__gte=Decimal(0)),
                 name="response_points_not_negative",
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__in=Confidence.values),
+                name="response_confidence_level",
+            ),
         ]
 
     def __str__(self):
@@ -725,6 +754,16 @@ class Response(models.Model):
     @property
     def is_answered(self):
         return bool(self.selected)
+
+    @property
+    def confidence_mark(self):
+        """Her confidence-based mark for this answer, signed ('+3', '−6'), or '' without a
+        confidence (quiz.confidence)."""
+        from .confidence import cbm_mark, share_of, signed
+
+        if self.confidence is None or self.is_correct is None:
+            return ""
+        return signed(cbm_mark(share_of(self), self.confidence) * self.points)
 
     def reviewed_choices(self):
         """The choices as shown, each with ``picked``: for pages after the answer is graded."""

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from fsrs import Card, Rating, Scheduler, State
 
 from .attempts import QuizRefusal, frozen_choices, mark, valid_selection
-from .models import AttemptState, QuestionStatus, Response, ReviewCard
+from .models import AttemptState, Confidence, QuestionStatus, Response, ReviewCard
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=())
 
@@ -91,10 +91,27 @@ def missed_in(attempts):
     return misses
 
 
-def queue_misses(learner_id, misses):
+def confident_misses(attempts):
+    """The questions of these attempts she got wrong while saying she was sure or fairly
+    sure (confidence-based marking, quiz.confidence): the misconceptions that cost her
+    marks, which come back for review first."""
+    return set(
+        Response.objects.filter(
+            attempt__in=attempts,
+            is_correct=False,
+            answered_at__isnull=False,
+            confidence__in=[Confidence.FAIRLY_SURE, Confidence.SURE],
+        ).values_list("question_id", flat=True)
+    )
+
+
+def queue_misses(learner_id, misses, sooner=()):
     """Put each missed question ({question pk: when}) in the learner's queue, rated "Again" at the
     time of the miss: a new card, or a lapse of the card she has. A miss no later than the
     card's last review is one already counted, so queueing again changes nothing.
+
+    ``sooner``: the questions she missed while sure of her answer (``confident_misses``):
+    their cards are due at once, on the day's review, rather than when FSRS says.
 
     One card per learner and question, also under a race: the database's unique constraint
     settles it (the second insert is skipped), and an existing card is locked while it is
@@ -113,14 +130,22 @@ def queue_misses(learner_id, misses):
         for question, missed_at in misses.items():
             card = existing.get(question)
             if card is None:
-                new.append(
-                    review(
-                        ReviewCard(learner_id=learner_id, question_id=question), False, missed_at
-                    )
+                card = review(
+                    ReviewCard(learner_id=learner_id, question_id=question), False, missed_at
                 )
+                new.append(_soon(card, missed_at) if question in sooner else card)
             elif card.last_review is None or missed_at > card.last_review:
-                review(card, False, missed_at).save(update_fields=SCHEDULE_FIELDS)
+                card = review(card, False, missed_at)
+                if question in sooner:
+                    _soon(card, missed_at)
+                card.save(update_fields=SCHEDULE_FIELDS)
         ReviewCard.objects.bulk_create(new, ignore_conflicts=True)
+
+
+def _soon(card, at):
+    """A card due at once: a confident miss comes back on the same day's review."""
+    card.due = min(card.due, at)
+    return card
 
 
 def review(card, right, at):
