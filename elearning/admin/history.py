@@ -24,6 +24,8 @@ FIELD_LABELS = (
     gettext_noop("Client"),
     gettext_noop("Cohort"),
     gettext_noop("Completion date"),
+    gettext_noop("Confidence"),
+    gettext_noop("Confidence-based marking"),
     gettext_noop("Correct"),
     gettext_noop("Course"),
     gettext_noop("Course on the certificate"),
