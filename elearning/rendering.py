@@ -4,6 +4,9 @@ An instructor formats a lesson with Markdown (lists, emphasis, headings and a
 "key points" box written as an admonition); nh3 then keeps only harmless tags
 and attributes, so no one can inject a script through a lesson.
 
+The spaces French puts before : ; ! ? % and » and after « become no-break spaces
+(``quiz.typography.keep_together``), so that a line never starts with the sign.
+
 A table's body cells carry their column's heading (``data-label``): on a phone, lesson.css
 stacks each row into a block and shows each value under its heading, rather than
 squeezing the columns until words break.
@@ -17,6 +20,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
+
+from quiz.typography import keep_together
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h2", "h3", "h4",
@@ -58,7 +63,29 @@ class TableLabelsExtension(Extension):
         md.treeprocessors.register(_TableLabels(md), "table_labels", 5)
 
 
-MARKDOWN_EXTENSIONS = ["admonition", "sane_lists", "tables", "smarty", TableLabelsExtension()]
+class _KeepTogether(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            if element.tag not in ("code", "pre") and element.text:
+                element.text = keep_together(element.text)
+            if element.tail:
+                element.tail = keep_together(element.tail)
+
+
+class KeepTogetherExtension(Extension):
+    def extendMarkdown(self, md):
+        # After the inline patterns (priority 20): the text is final.
+        md.treeprocessors.register(_KeepTogether(md), "keep_together", 4)
+
+
+MARKDOWN_EXTENSIONS = [
+    "admonition",
+    "sane_lists",
+    "tables",
+    "smarty",
+    TableLabelsExtension(),
+    KeepTogetherExtension(),
+]
 MARKDOWN_CONFIG = {
     "smarty": {
         "substitutions": {

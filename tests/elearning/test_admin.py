@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from elearning.instructors import INSTRUCTORS_GROUP, ensure_instructors_group
 from elearning.progress import mark_lesson_done
-from elearning.typography import french
+from quiz.typography import french
 from tests.conftest import teach
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from elearning.typography import french
 from quiz.models import Quiz, ReviewCard
 from quiz.spaced_review import end_of_today
+from quiz.typography import french
 from tests.elearning.flows import question_url, start
 from tests.quiz.answers import right, wrong
 

@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from elearning.models import Certificate
-from elearning.typography import french
 from quiz.models import Category, Question
+from quiz.typography import french
 from tests.elearning.flows import question_url, read_all_lessons, start, take_final
 
 pytestmark = pytest.mark.django_db

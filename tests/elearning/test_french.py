@@ -44,10 +44,10 @@ def test_no_translation_says_s_in_brackets():
 
 
 def test_every_french_message_follows_french_typography():
-    """No-break spaces before : ; ! ? % », after «, and one apostrophe (elearning.typography)."""
+    """No-break spaces before : ; ! ? % », after «, and one apostrophe (quiz.typography)."""
     import json
 
-    from elearning.typography import french
+    from quiz.typography import french
 
     catalogue = Path(settings.BASE_DIR, "locale", "fr", "LC_MESSAGES", "django.po").read_text(
         encoding="utf-8"

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from elearning.documents import MAX_DOCUMENT_BYTES
 from elearning.models import Course, Lesson
-from elearning.typography import french
+from quiz.typography import french
 
 from .test_importing import compound_file, word_document
 

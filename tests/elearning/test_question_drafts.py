@@ -17,9 +17,9 @@ from django.utils.html import escape
 
 from elearning import drafting
 from elearning.models import DraftSource, QuestionSource
-from elearning.typography import french
 from quiz import attempts, proposals
 from quiz.models import DraftState, Question, QuestionDraft
+from quiz.typography import french
 
 pytestmark = pytest.mark.django_db
 

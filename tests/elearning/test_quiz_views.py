@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from elearning import quizzes
 from elearning.models import Enrolment, QuestionSource
-from elearning.typography import french
 from quiz import attempts
 from quiz.models import Attempt, Response
+from quiz.typography import french
 from tests.elearning.flows import answer, question_url, start, take_final
 from tests.quiz.answers import right, wrong
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from elearning import quizzes
 from elearning.models import LessonProgress
 from elearning.progress import enrol, mark_lesson_done
-from elearning.typography import french
 from quiz.attempts import start_attempt
+from quiz.typography import french
 
 from .test_queries import COLD, WARM
 

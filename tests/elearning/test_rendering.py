@@ -69,3 +69,26 @@ def test_table_cells_carry_their_column_heading_for_the_phone_layout():
 def test_a_cell_label_cannot_smuggle_markup():
     html = render_markdown('| <b onmouseover="x">"a"</b> |\n|---|\n| v |\n')
     assert "onmouseover" not in html and "<b" not in html
+
+
+@pytest.mark.parametrize(
+    ("body", "html"),
+    [
+        # French puts a space before : ; ! ? % and », after «: a no-break one, so that no
+        # line of a lesson starts with the sign (issue 15: "« inoffensif / »", "?" alone).
+        ("Est-ce grave ?", "<p>Est-ce grave&nbsp;?</p>"),
+        ("À retenir : le repos.", "<p>À retenir&nbsp;: le repos.</p>"),
+        ("Un signe « inoffensif ».", "<p>Un signe «&nbsp;inoffensif&nbsp;».</p>"),
+        (
+            "Près de 70 % des adultes ; parfois plus !",
+            "<p>Près de 70&nbsp;% des adultes&nbsp;; parfois plus&nbsp;!</p>",
+        ),
+        ("- Causes : le stress", "<ul>\n<li>Causes&nbsp;: le stress</li>\n</ul>"),
+        ("*Attention* : rare.", "<p><em>Attention</em>&nbsp;: rare.</p>"),
+        # No space is added where the text has none (English), and code is left as written.
+        ("Note: rest.", "<p>Note: rest.</p>"),
+        ("`a : b`", "<p><code>a : b</code></p>"),
+    ],
+)
+def test_lesson_text_keeps_french_punctuation_with_its_word(body, html):
+    assert render_markdown(body) == html
