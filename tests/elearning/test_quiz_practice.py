@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from elearning.models import QuestionSource, text_fragment
+from quiz.typography import keep_together
 from tests.elearning.flows import answer, question_url, start
 from tests.quiz.answers import right, wrong
 
@@ -143,7 +144,7 @@ def test_checkpoint_results_list_what_was_missed_with_the_passages(client, learn
     missed = re.search(r'<ol class="list-unstyled quiz-missed">.*?</ol>', html, re.S).group(0)
     assert missed.count('<li class="card') == 2
     assert "Mauvaise réponse" in missed and "Sans réponse" in missed
-    assert "Passage du cours pour « Question 2" in missed
+    assert keep_together("Passage du cours pour « Question 2") in missed
     links = re.findall(r'href="([^"]+)">Relire ce passage dans la leçon', missed)
     assert len(links) == 2
     lesson_url, fragment = unquote(links[0]).split("#:~:text=")

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from elearning.models import QuestionSource
 from quiz.models import Attempt, Response, ReviewCard
+from quiz.typography import keep_together
 from tests.elearning.flows import answer, start, take_final
 from tests.quiz.answers import right, wrong
 
@@ -146,7 +147,7 @@ def test_a_due_card_is_shown_then_a_right_answer_reschedules_it_later(
     page = client.get(reverse("revisions"))
     html = page.content.decode()
     assert page.status_code == 200
-    assert question.text in html and f'action="{card_url(due_card)}"' in html
+    assert keep_together(question.text) in html and f'action="{card_url(due_card)}"' in html
     assert "1 question à revoir aujourd’hui" in html
     assert "Le passage de la leçon qui répond." not in html  # not before she answers
     good = [c.pk for c in question.choices.all() if c.is_correct]
