@@ -9,6 +9,7 @@ lessons she opens, never a quiz, an answer or a personal page.
 import json
 import re
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -37,7 +38,9 @@ def service_worker(request):
     context = {
         name: json.dumps(value)
         for name, value in {
-            "static_prefix": static(""),
+            # Where static files live (not static(""): with hashed names, that is a lookup
+            # in collectstatic's manifest, which has no entry for "").
+            "static_prefix": settings.STATIC_URL,
             "lesson_pattern": lesson_path_pattern(),
             "logout_paths": [reverse("logout"), reverse("logout_everywhere")],
         }.items()

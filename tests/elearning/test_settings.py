@@ -91,7 +91,11 @@ css_url = static("vendor/bootstrap/bootstrap.site.css")
 css = {encoding: client.get(css_url, HTTP_HOST="formation.example.org", secure=True,
                             HTTP_ACCEPT_ENCODING=encoding)
        for encoding in ("gzip", "br")}
+offline = {path: client.get(path, HTTP_HOST="formation.example.org", secure=True)
+           for path in ("/sw.js", "/manifest.webmanifest")}
 print(json.dumps({
+    "offline": {path: {"status": r.status_code, "body": r.content.decode()[:2000]}
+                for path, r in offline.items()},
     "css_url": css_url,
     "css": {encoding: {"status": r.status_code, "encoding": r.get("Content-Encoding"),
                        "cache": r.get("Cache-Control")} for encoding, r in css.items()},
@@ -138,6 +142,17 @@ def test_static_files_are_compressed_and_cached_for_good_in_production(productio
         assert response["status"] == 200
         assert response["encoding"] == expected
         assert "immutable" in response["cache"] and "max-age=315360000" in response["cache"]
+
+
+def test_the_service_worker_and_the_manifest_are_served_in_production(production):
+    """With hashed static names (collectstatic's manifest), offline reading's service worker
+    still knows where static files live, and the manifest names its hashed icons."""
+    worker = production["offline"]["/sw.js"]
+    assert worker["status"] == 200
+    assert 'const STATIC_PREFIX = "/static/";' in worker["body"]
+    manifest = production["offline"]["/manifest.webmanifest"]
+    assert manifest["status"] == 200
+    assert re.search(r"/static/elearning/icons/icon-192\.[0-9a-f]{12}\.png", manifest["body"])
 
 
 def test_security_headers_in_production(production):
