@@ -49,3 +49,23 @@ def test_a_question_and_its_choices_keep_their_punctuation_on_the_page(
     page = client.get(question_url(quiz_course, attempt, position)).content.decode()
     assert f"Est-ce «{NBSP}grave{NBSP}»{NBSP}?" in page
     assert f"Oui{NBSP}: toujours" in page
+
+
+@pytest.mark.django_db
+def test_a_lesson_title_keeps_its_question_mark_in_the_buttons_that_name_it(
+    client, learner, quiz_course
+):
+    from django.urls import reverse
+
+    from elearning.progress import enrol
+
+    enrol(learner, quiz_course)
+    lesson = quiz_course.lessons.get(position=1)
+    lesson.title = "Qu'est-ce qu'une fasciculation ?"
+    lesson.save()
+    client.force_login(learner)
+    course_page = client.get(quiz_course.get_absolute_url()).content.decode()
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    for page in (course_page, dashboard):
+        assert f"fasciculation{NBSP}?" in page
+        assert "fasciculation ?" not in page
