@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import assert_accessible, assert_visible_focus, log_in, tab_to
-from .test_phone import PHONE
+from .helpers import PHONE_CONTEXT, assert_accessible, assert_visible_focus, log_in, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +17,7 @@ FINISH = re.compile(r"^\s*(Finish the quiz|Terminer le quiz)\s*$", re.I)
 
 @pytest.fixture
 def context_options():
-    return {"locale": "fr-FR", "viewport": PHONE, "is_mobile": True, "has_touch": True}
+    return PHONE_CONTEXT
 
 
 def test_a_checkpoint_with_confidence_marking_done_with_the_keyboard_alone(

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from .helpers import assert_accessible, log_in
-from .test_phone import PHONE, assert_no_horizontal_scroll
+from .helpers import PHONE_CONTEXT, assert_accessible, log_in
+from .test_phone import assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +17,7 @@ OFFLINE_NOTICE = re.compile(r"You are offline|Vous êtes hors ligne", re.I)
 
 @pytest.fixture
 def context_options():
-    return {
-        "locale": "fr-FR",
-        "viewport": PHONE,
-        "device_scale_factor": 3,
-        "is_mobile": True,
-        "has_touch": True,
-        "service_workers": "allow",
-    }
+    return {**PHONE_CONTEXT, "service_workers": "allow"}
 
 
 def kept_copies(page):

@@ -5,22 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import COURSE_SLUG, MY_DASHBOARD, assert_accessible, log_in
+from .helpers import COURSE_SLUG, MY_DASHBOARD, PHONE, PHONE_CONTEXT, assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def context_options():
-    return {
-        "locale": "fr-FR",
-        "viewport": PHONE,
-        "device_scale_factor": 3,
-        "is_mobile": True,
-        "has_touch": True,
-    }
+    return PHONE_CONTEXT
 
 
 def assert_no_horizontal_scroll(page):

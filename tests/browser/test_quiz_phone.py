@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from .helpers import (
     COURSE_SLUG,
+    PHONE,
+    PHONE_CONTEXT,
     assert_accessible,
     assert_visible_focus,
     is_focused,
@@ -21,7 +23,7 @@ from .helpers import (
     tab_to,
     url_is,
 )
-from .test_phone import PHONE, assert_no_horizontal_scroll
+from .test_phone import assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -50,13 +52,7 @@ def shipped_quizzes(shipped_lessons):
 
 @pytest.fixture
 def context_options():
-    return {
-        "locale": "fr-FR",
-        "viewport": PHONE,
-        "device_scale_factor": 3,
-        "is_mobile": True,
-        "has_touch": True,
-    }
+    return PHONE_CONTEXT
 
 
 def start_quiz(page, quiz_url):

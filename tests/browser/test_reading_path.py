@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from .helpers import (
     MY_DASHBOARD,
+    PHONE_CONTEXT,
     START_COURSE,
     assert_accessible,
     assert_visible_focus,
@@ -16,7 +17,7 @@ from .helpers import (
     tab_to,
     url_is,
 )
-from .test_phone import PHONE, assert_no_horizontal_scroll
+from .test_phone import assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +30,7 @@ CONTINUE = re.compile(r"^\s*(Continue|Continuer)\b", re.I)
 
 @pytest.fixture
 def context_options():
-    return {
-        "locale": "fr-FR",
-        "viewport": PHONE,
-        "device_scale_factor": 3,
-        "is_mobile": True,
-        "has_touch": True,
-    }
+    return PHONE_CONTEXT
 
 
 def box(locator):

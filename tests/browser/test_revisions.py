@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from .helpers import (
+    PHONE_CONTEXT,
     assert_accessible,
     assert_visible_focus,
     is_focused,
@@ -19,18 +20,10 @@ from .helpers import (
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-
 
 @pytest.fixture
 def context_options():
-    return {
-        "locale": "fr-FR",
-        "viewport": PHONE,
-        "device_scale_factor": 3,
-        "is_mobile": True,
-        "has_touch": True,
-    }
+    return PHONE_CONTEXT
 
 
 @pytest.fixture
