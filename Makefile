@@ -78,7 +78,8 @@ test: $(VENV)/.installed-dev node_modules/.installed chromium lint
 # The pages are measured side by side with the code before issue 13 (bench/compare.py).
 bench: $(VENV)/.installed-dev
 	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
-	  $(PY) bench/compare.py; pages=$$?; exit $$((certificates || drafting || pages))
+	  $(PY) bench/compare.py; pages=$$?; $(PY) bench/servers.py; servers=$$?; \
+	  exit $$((certificates || drafting || pages || servers))
 
 # Lighthouse (mobile) on a lesson and a question page in production settings (bench/lighthouse.py);
 # not part of the tests. Lighthouse comes from npm (bench/lighthouse/package.json).
