@@ -120,8 +120,6 @@ def normalise(text):
 
 def lower_first(text):
     first = text.split(" ", 1)[0]
-    if first[1:2] in ("'", "’"):
-        return text[:1].lower() + text[1:]  # 'L'IRM montre ...' -> 'l'IRM montre ...'
     if first.isupper() and len(first) > 1:
         return text
     return text[:1].lower() + text[1:]

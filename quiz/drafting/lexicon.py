@@ -165,11 +165,6 @@ RELATIONAL_NOUNS = {
 
 # Participles that qualify people by the disease the text is about ('les personnes
 # touchées'): without a complement, by what is not said.
-# What a text calls the disease it is about without naming it ('La maladie n'est pas
-# contagieuse'), and the small words a name's initials leave out ('SGB').
-DISEASE_WORDS = {"maladie", "affection", "pathologie", "syndrome"}
-TOPIC_LINKS = {"de", "des", "du", "d", "la", "le", "les", "l", "et"}
-
 TOPIC_PARTICIPLES = {"toucher", "atteindre", "concerner", "affecter", "souffrir", "épargner"}
 
 

@@ -6,12 +6,9 @@ about. From each sentence: citation marks, asides in parentheses and a leading c
 ('Cependant, ', 'De plus, ') are taken away; claims joined by a semicolon or by 'et' between
 two verbs become statements of their own; a subject pronoun ('Elle débute ...') or a
 demonstrative subject ('Cette maladie ...') is replaced by what it stands for when the
-sentence before names it as its own subject and agrees with it. A statement that says
-something of the text's topic without naming it ('la cause exacte' of what, 'les personnes
-touchées' by what, 'La surveillance est essentielle' for what) gets the topic put in ('Dans
-la migraine, la cause exacte …'; 'La maladie n'est pas contagieuse' -> 'La myasthénie n'est
-pas contagieuse'). Whatever still points back after that ('les' as an object, 'ces signes',
-'Elle' with no antecedent, a text with no topic to put in) leaves the statement out.
+sentence before names it as its own subject and agrees with it. Whatever still points back
+after that ('les' as an object, 'ces signes', 'la cause exacte' of what, 'les personnes
+touchées' by what) leaves the statement out.
 """
 
 import re
@@ -25,7 +22,6 @@ from .lexicon import (
     CLINICAL_SUBJECTS,
     CONNECTIVES,
     DEMONSTRATIVE_PRONOUNS,
-    DISEASE_WORDS,
     EVALUATIVE_WORDS,
     IMPERSONAL_VERBS,
     OBJECT_CLITICS,
@@ -34,7 +30,6 @@ from .lexicon import (
     RELATIONAL_NOUNS,
     SHARES,
     SUBJECT_PRONOUNS,
-    TOPIC_LINKS,
     TOPIC_PARTICIPLES,
     TYING_ADVERBS,
     VOWELS,
@@ -167,21 +162,11 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
             preceding = _preceding(sentences[:index], analysis)  # it took its subject there
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
-            placed = False
             if topic and (_said_of_the_topic(span) or _clinical(span, topic)):
-                span, text, placed = _in_the_topic(text, topic)
+                span = parse(f"Dans {topic}, {lower_first(text)}")[:]
+                text = span.text
             if points_back(span, analysis):
                 continue
-            if not placed and leaves_out_the_topic(span):
-                if not topic or _names(span, topic):
-                    continue  # nothing to put in, or the topic named does not say of what
-                named = _the_topic_for_the_disease(span, about)
-                if named is None:
-                    span, text, placed = _in_the_topic(text, topic)
-                elif named is False or leaves_out_the_topic(named):
-                    continue
-                else:
-                    span, text = named, named.text
             before, kept, other, other_first = "", following, "", False
             if id(sentence) in positions:
                 before, kept, other, other_first = support(
@@ -209,48 +194,6 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
                 )
             )
     return found
-
-
-def _in_the_topic(text, topic):
-    """The statement said of the text's topic: (span, text, True)."""
-    span = parse(f"Dans {topic}, {lower_first(text)}")[:]
-    return span, span.text, True
-
-
-def _names(span, topic):
-    """Whether the statement names the topic: one of its words, or its initials ('le
-    SGB' for 'le syndrome de Guillain-Barré', 'la SEP' for 'la sclérose en plaques')."""
-    words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
-    topic_words = topic.replace("'", " ").replace("’", " ").replace("-", " ").split()[1:]
-    if topic_words and topic_words[0].lower() in ("le", "la", "les", "l"):
-        topic_words = topic_words[1:]
-    initials = {
-        "".join(w[0] for w in topic_words).lower(),
-        "".join(w[0] for w in topic_words if w.lower() not in TOPIC_LINKS).lower(),
-    }
-    long_words = {w.lower() for w in topic_words if len(w) > 3}
-    return bool(words & long_words) or any(len(i) > 1 and i in words for i in initials)
-
-
-def _the_topic_for_the_disease(span, about):
-    """'La maladie n'est pas contagieuse' in a text about the myasthenia: 'La myasthénie
-    n'est pas contagieuse'. None where the subject is no bare 'la maladie'; False where
-    the topic does not agree with it."""
-    subject = _subject(span.root)
-    if subject is None or subject.lemma_.lower() not in DISEASE_WORDS:
-        return None
-    determiners = [c for c in subject.children if c.dep_ == "det"]
-    if (
-        len(determiners) != 1
-        or determiners[0].lower_ not in ("le", "la", "l'")
-        or subject.left_edge.i != determiners[0].i
-        or subject.right_edge.i != subject.i
-    ):
-        return None
-    gender = next(iter(subject.morph.get("Gender")), None)
-    if about is None or gender != about.gender or about.number != "Sing":
-        return False  # 'Le syndrome … est contagieuse': the words around it would not agree
-    return parse(_replace(span.doc, subject, (determiners[0].i, subject.i, about.text)))[:]
 
 
 def _topic_antecedent(topic, analysis):
@@ -335,7 +278,8 @@ def _clinical(span, topic):
     anticorps dans une prise de sang'): true in that disease only."""
     if span[0].lower_ in ("dans", "chez", "en", "lors", "au", "pendant", "après", "avant"):
         return False  # it says where it holds
-    if _names(span, topic):
+    words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
+    if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
         return False
     root = span.root
     if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
@@ -563,6 +507,7 @@ def _contiguous(tokens):
 
 def points_back(span, analysis):
     """Whether the statement still needs the sentences around it to be understood."""
+    root = span.root
     lowered = span.text.lower()
     if any(f" {phrase} " in f" {lowered} " for phrase in POINTING_PHRASES):
         return True
@@ -598,32 +543,10 @@ def points_back(span, analysis):
                 return True  # 'Ses symptômes ...': whose?
         if token.lemma_.lower() == "autre" and token.pos_ in ("ADJ", "PRON", "DET"):
             return True  # 'd'autres causes': other than what the text said before
-    for noun in span:
-        if (
-            noun.pos_ == "NOUN"
-            and noun.dep_.startswith("nsubj")
-            and not any(c.dep_.startswith(("nmod", "acl")) for c in noun.children)
-            and (
-                noun.lemma_.lower() in SHARES
-                or any(c.dep_ == "nummod" for c in noun.children)
-                or noun.pos_ == "NUM"
-            )
-        ):
-            return True  # 'Le reste est lié ...', 'Environ 40 % sont liés ...': of what?
-    return False
-
-
-def leaves_out_the_topic(span):
-    """Whether the statement says something of the text's topic without naming it: 'la
-    cause exacte' of what, 'au début' of what, 'les personnes touchées' by what, 'La
-    surveillance est essentielle' for what, 'La sensibilité n'est pas atteinte' by what.
-    Put in the topic ('Dans la migraine, la douleur s'accompagne de nausées'), it stands
-    on its own; without a topic to put in, it is left out."""
-    root = span.root
     if _judges_without_saying_for_what(span):
         return True
-    if _said_of_the_topic(span) and not span.text.lower().startswith("dans "):
-        return True
+    if _said_of_the_topic(span) and not lowered.startswith("dans "):
+        return True  # 'La sensibilité n'est pas atteinte': by what?
     for noun in span:
         if noun.pos_ != "NOUN" or not noun.dep_.startswith(("nsubj", "obl")):
             continue
@@ -631,10 +554,20 @@ def leaves_out_the_topic(span):
             continue
         lemma = noun.lemma_.lower()
         determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "case")]
-        complements = [c for c in noun.children if _says_of_what(c)]
+        complements = [c for c in noun.children if c.dep_.startswith(("nmod", "acl"))]
         definite = any(d in ("le", "la", "l'", "les", "au", "aux", "du") for d in determiners)
         if lemma in RELATIONAL_NOUNS and definite and not complements:
             return True  # 'la cause exacte' of what? 'au début' of what?
+        if (
+            noun.dep_.startswith("nsubj")
+            and not complements
+            and (
+                lemma in SHARES
+                or any(c.dep_ == "nummod" for c in noun.children)
+                or noun.pos_ == "NUM"
+            )
+        ):
+            return True  # 'Le reste est lié ...', 'Environ 40 % sont liés ...': of what?
         for participle in noun.children:
             if participle.lemma_.lower() in TOPIC_PARTICIPLES and not any(
                 c.dep_.startswith(("obl", "nmod")) for c in participle.children
@@ -643,24 +576,13 @@ def leaves_out_the_topic(span):
     return False
 
 
-def _says_of_what(child):
-    """'la cause de la maladie', 'les patients qui ...', 'le traitement donné en urgence';
-    not 'le mécanisme le plus admis', which still does not say of what."""
-    if child.dep_.startswith("nmod") or child.dep_ == "acl:relcl":
-        return True
-    return child.dep_ == "acl" and any(
-        c.dep_.startswith(("obl", "nmod", "obj")) for c in child.children
-    )
-
-
 def _judges_without_saying_for_what(span):
     """'La surveillance est essentielle', 'L'IRM est l'examen clé', 'Le thymus joue un
     rôle important', 'Le geste le plus efficace consiste à ...': essential, key, important
     for what? The sentence before said it; the statement does not."""
     root = span.root
     if root.pos_ == "ADJ" and root.lemma_.lower() in EVALUATIVE_WORDS:
-        said_for = any(c.dep_.startswith("obl") for c in root.children)  # 'dans le SGB'
-        return any(c.dep_ == "cop" for c in root.children) and not said_for
+        return any(c.dep_ == "cop" for c in root.children)
     for noun in span:
         if noun.pos_ != "NOUN" or not (noun.dep_.startswith(("nsubj", "obj")) or noun == root):
             continue

@@ -132,52 +132,6 @@ def test_what_still_points_back_is_left_out(text, pointing):
     assert not [s for s in statements_from(text) if pointing.lower() in s.lower()]
 
 
-@pytest.mark.parametrize(
-    ("text", "topic", "expected"),
-    [
-        # of what, for what, by what: said of the text's topic, which is put in
-        (
-            "La cause exacte n'est pas entièrement connue.",
-            "la migraine",
-            "Dans la migraine, la cause exacte n'est pas entièrement connue.",
-        ),
-        (
-            "Entre les crises, la personne va bien.",
-            "la migraine",
-            "Dans la migraine, entre les crises, la personne va bien.",
-        ),
-        (
-            "Le mécanisme le plus admis est une réaction auto-immune.",
-            "la myasthénie",
-            "Dans la myasthénie, le mécanisme le plus admis est une réaction auto-immune.",
-        ),
-        (
-            "L'IRM cérébrale et médullaire est l'examen clé.",
-            "la sclérose en plaques",
-            "Dans la sclérose en plaques, l'IRM cérébrale et médullaire est l'examen clé.",
-        ),
-        # the disease the text is about, called 'la maladie': named, where the words agree
-        (
-            "La maladie n'est pas contagieuse.",
-            "la myasthénie",
-            "La myasthénie n'est pas contagieuse.",
-        ),
-        ("La maladie n'est pas contagieuse.", "le syndrome de Guillain-Barré", None),
-        # named by its initials, it says for what: nothing to put in
-        (
-            "Les corticoïdes ne sont pas efficaces dans le SGB.",
-            "le syndrome de Guillain-Barré",
-            "Les corticoïdes ne sont pas efficaces dans le SGB.",
-        ),
-        # named, yet 'au début' of what is still not said: left out
-        ("Au début, la migraine est souvent unilatérale.", "la migraine", None),
-    ],
-)
-def test_a_statement_that_leaves_out_the_topic_gets_it(text, topic, expected):
-    made = statements_from(text, topic)
-    assert made == ([expected] if expected else [])
-
-
 def test_this_disease_is_the_one_disease_the_text_defines():
     text = (
         "La sclérose en plaques est une maladie auto-immune du système nerveux central.\n\n"
