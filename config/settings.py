@@ -53,6 +53,10 @@ KEEP_CERTIFICATES_AFTER_DELETION = env_bool("ELEARNING_KEEP_CERTIFICATES_AFTER_D
 # tells them to ask the school's administration.
 PRIVACY_CONTACT_EMAIL = os.environ.get("ELEARNING_PRIVACY_CONTACT_EMAIL", "")
 
+# Where `manage.py backup_database` writes (docs/backups.md): outside the code's directory
+# in production, on another disk or machine.
+BACKUP_DIR = Path(os.environ.get("ELEARNING_BACKUP_DIR", BASE_DIR / "backups-data"))
+
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
@@ -68,6 +72,7 @@ CERTIFICATE_SIGNATORY_ROLE = os.environ.get(
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",
+    "backups.apps.BackupsConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
