@@ -270,6 +270,18 @@ def test_bad_input_is_refused_with_a_message(client, alice, data):
     assert counts() == before
 
 
+def test_guessing_her_password_here_is_locked_out(client, alice, settings):
+    """Someone at her unlocked device cannot try passwords here without limit: the login's
+    lockout counts them, and then refuses even the right one."""
+    settings.AXES_FAILURE_LIMIT = 3
+    client.force_login(alice)
+    before = counts()
+    statuses = [delete(client, f"guess-{n}").status_code for n in range(3)]
+    assert statuses[:2] == [400, 400] and statuses[2] == 429
+    assert delete(client).status_code == 429
+    assert counts() == before
+
+
 def test_the_confirmation_step_asks_for_her_password(client, alice):
     client.force_login(alice)
     page = client.get(reverse("account_delete"))
