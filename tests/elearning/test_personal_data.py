@@ -419,6 +419,29 @@ def test_a_kept_certificate_of_a_deleted_account_still_prints(client, alice, adm
     assert completion.issue_again(certificate) is None  # nobody to issue it to
 
 
+def test_the_admin_shows_what_stays_of_a_deleted_account(client, alice, admin_client):
+    """Her anonymous attempts and kept certificate, listed and opened; reissuing one is
+    refused (nobody to issue it to) and revoking it still works."""
+    certificate = Certificate.objects.get(learner=alice)
+    client.force_login(alice)
+    delete(client)
+    attempt = Attempt.objects.filter(learner__isnull=True).first()
+    for url in (
+        reverse("admin:quiz_attempt_changelist"),
+        reverse("admin:quiz_attempt_change", args=[attempt.pk]),
+        reverse("admin:elearning_certificate_changelist"),
+        reverse("admin:elearning_certificate_change", args=[certificate.pk]),
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    changelist = reverse("admin:elearning_certificate_changelist")
+    selected = {"_selected_action": [certificate.pk], "apply": "yes", "reason": "Erreur"}
+    assert admin_client.post(changelist, {"action": "reissue", **selected}).status_code == 302
+    assert Certificate.objects.count() == 1
+    assert admin_client.post(changelist, {"action": "revoke", **selected}).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+
+
 # The privacy page -------------------------------------------------------------------------
 
 
