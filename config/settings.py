@@ -44,6 +44,19 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 # The canonical address of the site, for links in e-mails and certificates.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Learners' data (elearning/personal_data.py, docs/personal-data.md). Whether a deleted
+# account's certificates stay verifiable (the name as printed, on the public verification
+# page) or are deleted with it ("no certificate has this code"): kept by default, since
+# employers check a nurse's training certificate long after she has left the site.
+KEEP_CERTIFICATES_AFTER_DELETION = env_bool("ELEARNING_KEEP_CERTIFICATES_AFTER_DELETION", True)
+# Who learners write to about their data (shown on the privacy page); empty: the page
+# tells them to ask the school's administration.
+PRIVACY_CONTACT_EMAIL = os.environ.get("ELEARNING_PRIVACY_CONTACT_EMAIL", "")
+
+# Where `manage.py backup_database` writes (docs/backups.md): outside the code's directory
+# in production, on another disk or machine.
+BACKUP_DIR = Path(os.environ.get("ELEARNING_BACKUP_DIR", BASE_DIR / "backups-data"))
+
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
@@ -59,6 +72,7 @@ CERTIFICATE_SIGNATORY_ROLE = os.environ.get(
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",
+    "backups.apps.BackupsConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -161,6 +175,9 @@ AUTH_USER_MODEL = "elearning.User"
 # Which learners a member of staff sees in the quiz engine's pages: those of the cohorts she
 # teaches (a superuser, all of them).
 QUIZ_LEARNER_SCOPE = "elearning.cohorts.visible_learners"
+# And the anonymous attempts of deleted accounts she may count in a quiz's statistics: those
+# of learners who were in her cohorts.
+QUIZ_ANONYMOUS_ATTEMPT_SCOPE = "elearning.cohorts.visible_anonymous_attempts"
 
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks, so that a locked-out client is refused before any check.

@@ -30,7 +30,8 @@ def certificate_content(certificate):
         score_percent=certificate.score_percent,
         code=certificate.display_code,
         verify_url=completion.verify_url(certificate.code),
-        language=certificate.learner.preferred_language or "fr",
+        # A kept certificate of a deleted account is printed in the site's language.
+        language=getattr(certificate.learner, "preferred_language", "") or "fr",
     )
 
 

@@ -3,13 +3,14 @@
 One rule for every staff page and export: a superuser sees every learner; any other member
 of staff sees the learners of the cohorts she teaches (``Cohort.instructors``), and no
 other. The quiz engine, which knows no cohorts, applies it through
-``settings.QUIZ_LEARNER_SCOPE`` (``quiz.scoping``).
+``settings.QUIZ_LEARNER_SCOPE`` (``quiz.scoping``); the anonymous attempts of learners who
+deleted their accounts stay counted by the instructors of the cohorts they were in.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cohort, CohortMembership, User
+from .models import AnonymousAttemptCohort, Cohort, CohortMembership, User
 
 
 def visible_learners(user):
@@ -19,6 +20,14 @@ def visible_learners(user):
     return User.objects.filter(
         pk__in=CohortMembership.objects.filter(cohort__instructors=user).values("learner")
     )
+
+
+def visible_anonymous_attempts(user):
+    """The anonymous attempts (of deleted accounts) ``user`` may count in a quiz's
+    statistics: those of learners who were in the cohorts she teaches, as pks."""
+    if user.is_superuser:
+        return AnonymousAttemptCohort.objects.values("attempt")
+    return AnonymousAttemptCohort.objects.filter(cohort__instructors=user).values("attempt")
 
 
 def taught_cohorts(user):

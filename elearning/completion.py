@@ -164,6 +164,8 @@ def issue_again(certificate, *, now=None):
     it; None when it has a successor already, or she holds a valid one (nothing changes)."""
     if not certificate.is_revoked or Certificate.objects.filter(replaces=certificate).exists():
         return None
+    if certificate.learner_id is None:  # her account was deleted: nobody to issue it to
+        return None
     course = Course.objects.get(pk=certificate.course_id)
     if Certificate.objects.valid().filter(learner=certificate.learner, course=course).exists():
         return None
@@ -182,6 +184,8 @@ def reissue_certificate(certificate, by, reason, *, now=None, name=None):
     (the usual reason: a misspelt name, corrected in her profile). Returns the new one,
     or None when the certificate was already revoked."""
     now = now or timezone.now()
+    if certificate.learner_id is None:  # her account was deleted: revoke it, not reissue
+        return None
     if not revoke_certificate(certificate, by, reason, now=now):
         return None
     course = Course.objects.get(pk=certificate.course_id)

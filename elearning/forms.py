@@ -2,7 +2,7 @@
 message translated."""
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +78,34 @@ class JoinCohortForm(forms.Form):
         help_text=_("The code your instructor gave you, for example K7MP Q2XD."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
+
+
+class DeleteAccountForm(forms.Form):
+    """Her password, to confirm deleting her account. Checked through ``authenticate``, so
+    that django-axes counts wrong passwords here as at the login page and locks a client
+    out that guesses."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        me = self.request.user
+        user = authenticate(self.request, username=me.email, password=password)
+        if user is None or user.pk != me.pk:
+            raise forms.ValidationError(
+                _("This is not your password: your account was not deleted."),
+                code="password_incorrect",
+            )
+        return password
 
 
 class ImportCourseForm(forms.Form):

@@ -752,6 +752,34 @@ class CohortMembership(models.Model):
         return f"{self.learner} – {self.cohort}"
 
 
+class AnonymousAttemptCohort(models.Model):
+    """A cohort an anonymous attempt's learner was in when she deleted her account: what
+    keeps the attempt in the statistics of her instructors (``cohorts``), and nothing else
+    of her (``personal_data.delete_account``)."""
+
+    attempt = models.ForeignKey(
+        "quiz.Attempt", on_delete=models.CASCADE, related_name="+", verbose_name=_("attempt")
+    )
+    cohort = models.ForeignKey(
+        Cohort,
+        on_delete=models.CASCADE,
+        related_name="anonymous_attempts",
+        verbose_name=_("cohort"),
+    )
+
+    class Meta:
+        verbose_name = _("anonymous attempt's cohort")
+        verbose_name_plural = _("anonymous attempts' cohorts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "cohort"], name="one_anonymous_attempt_per_cohort"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} – {self.cohort}"
+
+
 class CertificateQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked_at__isnull=True)
@@ -767,9 +795,13 @@ class Certificate(models.Model):
     """
 
     code = models.CharField(_("verification code"), max_length=16, unique=True, editable=False)
+    # Empty once her account is deleted, when the school keeps certificates verifiable
+    # (``settings.KEEP_CERTIFICATES_AFTER_DELETION``, ``elearning.personal_data``).
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="certificates",
         verbose_name=_("learner"),
     )

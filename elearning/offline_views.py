@@ -42,7 +42,11 @@ def service_worker(request):
             # in collectstatic's manifest, which has no entry for "").
             "static_prefix": settings.STATIC_URL,
             "lesson_pattern": lesson_path_pattern(),
-            "logout_paths": [reverse("logout"), reverse("logout_everywhere")],
+            "logout_paths": [
+                reverse("logout"),
+                reverse("logout_everywhere"),
+                reverse("account_delete"),
+            ],
         }.items()
     }
     return render(request, "elearning/service-worker.js", context, content_type="text/javascript")

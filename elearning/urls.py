@@ -1,11 +1,18 @@
-"""The site's pages: catalogue, courses, lessons, quizzes, reviews, certificates, accounts,
-health, and offline reading's service worker and web manifest."""
+"""The site's pages: catalogue, courses, lessons, quizzes, reviews, certificates, accounts
+and her data, privacy, health, and offline reading's service worker and web manifest."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import certificate_views, offline_views, quiz_views, revision_views, views
+from . import (
+    certificate_views,
+    offline_views,
+    personal_data_views,
+    quiz_views,
+    revision_views,
+    views,
+)
 
 account_patterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -14,6 +21,11 @@ account_patterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/logout-everywhere/", views.logout_everywhere, name="logout_everywhere"),
     path("profile/cohorts/join/", views.join_cohort, name="join_cohort"),
+    # "Mes données": her data to download, and deleting her account.
+    path("my-data/", personal_data_views.my_data, name="my_data"),
+    path("my-data/download/", personal_data_views.my_data_download, name="my_data_download"),
+    path("my-data/delete/", personal_data_views.account_delete, name="account_delete"),
+    path("deleted/", personal_data_views.account_deleted, name="account_deleted"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
@@ -86,6 +98,7 @@ urlpatterns = [
         name="lesson_done",
     ),
     path("accounts/", include(account_patterns)),
+    path("confidentialite/", personal_data_views.privacy, name="privacy"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     # At the root, so that the service worker's scope covers the whole site.

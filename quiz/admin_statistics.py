@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Quiz
-from .scoping import visible_learners
+from .scoping import visible_anonymous_attempts, visible_learners
 from .statistics import (
     DUBIOUS_EFFICIENCY,
     FIRST,
@@ -129,9 +129,13 @@ def statistics_view(model_admin, request, pk):
     if order not in ORDERS:
         order = "position"
     # Staff other than superusers read the attempts of the learners they may see only
-    # (``quiz.scoping``, the project's rule, as on the attempts' list).
-    learners = None if request.user.is_superuser else visible_learners(request.user)
-    figures = quiz_statistics(quiz, attempts=attempts, learners=learners)
+    # (``quiz.scoping``, the project's rule, as on the attempts' list), and the anonymous
+    # attempts of those of them who deleted their accounts.
+    learners = anonymous = None
+    if not request.user.is_superuser:
+        learners = visible_learners(request.user)
+        anonymous = visible_anonymous_attempts(request.user)
+    figures = quiz_statistics(quiz, attempts=attempts, learners=learners, anonymous=anonymous)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Statistics of “%(quiz)s”") % {"quiz": quiz},

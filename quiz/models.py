@@ -612,9 +612,13 @@ class AttemptQuerySet(models.QuerySet):
 
 
 class Attempt(models.Model):
+    # Empty once her account is deleted: the attempt stays, anonymous, for the quiz's item
+    # analysis (``quiz.statistics``), linked to nobody and to none of her other attempts.
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="quiz_attempts",
         verbose_name=_("learner"),
     )
@@ -672,7 +676,8 @@ class Attempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.learner} – {self.quiz} #{self.number}"
+        learner = self.learner if self.learner_id else _("anonymous")
+        return f"{learner} – {self.quiz} #{self.number}"
 
     @property
     def is_submitted(self):

@@ -210,9 +210,10 @@ class QuizFigures:
         return self.strong_cutoff is not None
 
 
-def chosen_attempts(quiz, *, attempts=FIRST, learners=None):
+def chosen_attempts(quiz, *, attempts=FIRST, learners=None, anonymous=None):
     """The submitted attempts the analysis reads: each learner's first, or all of them,
-    of ``learners`` only (a queryset of users) when given."""
+    of ``learners`` only (a queryset of users) when given, with then the anonymous attempts
+    (of deleted accounts) among ``anonymous`` (a queryset of attempt pks), if any."""
     if attempts not in WHICH_ATTEMPTS:
         raise ValueError(f"attempts must be one of {WHICH_ATTEMPTS}, not {attempts!r}")
     chosen = Attempt.objects.filter(quiz=quiz, state=AttemptState.SUBMITTED)
@@ -221,14 +222,17 @@ def chosen_attempts(quiz, *, attempts=FIRST, learners=None):
         # attempt is her first submitted one.
         chosen = chosen.filter(number=1)
     if learners is not None:
-        chosen = chosen.filter(learner__in=learners)
+        mine = Q(learner__in=learners)
+        if anonymous is not None:
+            mine |= Q(learner__isnull=True, pk__in=anonymous)
+        chosen = chosen.filter(mine)
     return chosen.order_by()
 
 
-def quiz_statistics(quiz, *, attempts=FIRST, learners=None):
+def quiz_statistics(quiz, *, attempts=FIRST, learners=None, anonymous=None):
     """The item analysis of ``quiz`` (``QuizFigures``), in a fixed number of aggregate
     queries whatever the number of attempts (none of them a loop over attempts)."""
-    chosen = chosen_attempts(quiz, attempts=attempts, learners=learners)
+    chosen = chosen_attempts(quiz, attempts=attempts, learners=learners, anonymous=anonymous)
     summary = _attempt_summary(chosen)
     s = summary["s"]
     if not s:
@@ -348,7 +352,10 @@ def _attempt_summary(chosen):
     score = _as_float("score")
     return chosen.aggregate(
         s=Count("pk"),
-        learners=Count("learner", distinct=True),
+        # An anonymous attempt (her account deleted) keeps its number, and each learner
+        # has one first attempt: those count the learners no longer named.
+        learners=Count("learner", distinct=True)
+        + Count("pk", filter=Q(learner__isnull=True, number=1)),
         st=Sum(score),
         st2=Sum(score * score),
         st3=Sum(score * score * score),
