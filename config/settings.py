@@ -59,7 +59,7 @@ CERTIFICATE_SIGNATORY_ROLE = os.environ.get(
 INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",
-    "django.contrib.admin",
+    "config.admin.AdminConfig",  # the project's admin site (config/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

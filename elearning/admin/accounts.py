@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from config.admin import SafeInputs
 from quiz.models import Accommodation, Attempt, AttemptState
 
 from .. import quizzes
@@ -20,7 +21,7 @@ from ..models import Certificate, Enrolment, LessonProgress, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeInputs, DjangoUserAdmin):
     ordering = ["last_name", "first_name", "email"]
     # Narrow enough to fit beside the filters at 1280 px (staff is a filter).
     list_display = ["email", "full_name", "last_login", "record"]
