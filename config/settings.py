@@ -41,8 +41,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
-# The canonical address of the site, for links in e-mails and certificates.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The canonical address of the site, for links in e-mails and certificates. Production has
+# no default: `manage.py check --deploy` fails while it is unset or local (elearning/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything validates the Host header: probes name the server by its address.
+    "elearning.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
