@@ -45,6 +45,12 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 # no default: `manage.py check --deploy` fails while it is unset or local (elearning/checks.py).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
+# Password reset mails: at most so many per e-mail address and per client address in a
+# window (elearning/throttling.py); beyond, the same neutral page and no mail.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("ELEARNING_PASSWORD_RESET_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(os.environ.get("ELEARNING_PASSWORD_RESET_PER_CLIENT", "20"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("ELEARNING_PASSWORD_RESET_WINDOW_MINUTES", "60"))
+
 # A school that creates its students' accounts itself closes open sign-up.
 SIGNUP_OPEN = env_bool("ELEARNING_SIGNUP_OPEN", True)
 
