@@ -83,7 +83,8 @@ class UserAdmin(SafeInputs, DjangoUserAdmin):
 
     @admin.display(description=_("name"), ordering="last_name")
     def full_name(self, user):
-        return user.get_full_name() or "–"
+        # Isolated: a right-to-left name must not reorder the columns' text around it.
+        return format_html("<bdi>{}</bdi>", user.get_full_name()) if user.get_full_name() else "–"
 
     @admin.display(description=_("record"))
     def record(self, user):
@@ -115,7 +116,9 @@ class UserAdmin(SafeInputs, DjangoUserAdmin):
         )
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Record of %(name)s") % {"name": learner.get_full_name() or learner},
+            # First strong isolate ... pop directional isolate: the name cannot reorder
+            # the title around it (a plain string here, where <bdi> cannot go).
+            "title": _("Record of %(name)s") % {"name": f"\u2068{learner}\u2069"},
             "opts": self.model._meta,
             "original": learner,
             "learner": learner,
