@@ -181,3 +181,27 @@ def test_the_nul_character_is_dropped_and_the_rest_of_the_search_kept(superuser_
     response = superuser_client.get("/admin/elearning/user/", {"q": "Du\x00pont"})
     assert response.status_code == 200
     assert response.context["cl"].result_count == 1
+
+
+def test_every_change_page_posted_with_non_integer_related_values_answers_with_errors(
+    superuser_client, rf, quiz_course, learner
+):
+    from quiz.models import Accommodation
+
+    Accommodation.objects.create(learner=learner, quiz=quiz_course.final_quiz, extra_attempts=1)
+    request = rf.get("/")
+    request.user = superuser_client.user
+    posted = []
+    for model, model_admin in registered():
+        if model._meta.app_label not in PROJECT_APPS:
+            continue
+        obj = model_admin.get_queryset(request).first()
+        if obj is None or not model_admin.has_change_permission(request, obj):
+            continue
+        url = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk]
+        )
+        response = superuser_client.post(url, bad_post(superuser_client.get(url)))
+        assert response.status_code == 200, model
+        posted.append(model._meta.model_name)
+    assert {"course", "lesson", "quiz", "question", "accommodation", "user"} <= set(posted)
