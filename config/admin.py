@@ -4,7 +4,7 @@ Django's admin trusts two things it should not: an autocomplete field renders th
 is given by querying for it (``?learner=abc`` on an add page, or posted, raised a
 ValueError, a 500), and a search term goes to the database as typed (a NUL character,
 which PostgreSQL text cannot hold, raised a DataError, a 500). Both are mended once here:
-the site drops NUL characters from every admin page's query string, and ``SafeInputs``,
+the site replaces NUL characters in every admin page's query string, and ``SafeInputs``,
 which every model admin and inline of the project derives from (a test walks the registry),
 renders only the related values its target field can hold and takes from the query string
 only the related initial values its form accepts.
@@ -26,22 +26,26 @@ class AdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
         wrapped = super().admin_view(view, cacheable)
 
-        def without_nul(request, *args, **kwargs):
+        def inner(request, *args, **kwargs):
             if any(
                 "\x00" in key or any("\x00" in value for value in values)
                 for key, values in request.GET.lists()
             ):
-                request.GET = strip_nul(request.GET)
+                request.GET = without_nul(request.GET)
             return wrapped(request, *args, **kwargs)
 
-        return without_nul
+        return inner
 
 
-def strip_nul(query):
-    """The query string with its NUL characters removed: no database text holds one."""
+def without_nul(query):
+    """The query string with its NUL characters replaced by U+FFFD, the replacement
+    character: no database text holds a NUL, and a bad value stays bad (a search finds
+    nothing, a parameter falls back to its default) instead of becoming another one."""
     cleaned = QueryDict(mutable=True)
     for key, values in query.lists():
-        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+        cleaned.setlist(
+            key.replace("\x00", "\ufffd"), [value.replace("\x00", "\ufffd") for value in values]
+        )
     cleaned._mutable = False
     return cleaned
 
