@@ -6,8 +6,8 @@ ValueError, a 500), and a search term goes to the database as typed (a NUL chara
 which PostgreSQL text cannot hold, raised a DataError, a 500). Both are mended once here:
 the site replaces NUL characters in every admin page's query string, and ``SafeInputs``,
 which every model admin and inline of the project derives from (a test walks the registry),
-renders only the related values its target field can hold and takes from the query string
-only the related initial values its form accepts.
+renders only the related values its target field can hold, queries for none it cannot, and
+takes from the query string only the related initial values its form accepts.
 """
 
 from django import forms
@@ -51,12 +51,19 @@ def without_nul(query):
 
 
 def holds(field, value):
-    """Whether ``value`` can be a value of the model ``field`` (a primary key's type)."""
+    """Whether ``value`` can be a value of the model ``field``: of its type, and within the
+    database's range for it (SQLite cannot even bind an integer beyond 64 bits)."""
     try:
-        field.to_python(value)
+        field.run_validators(field.to_python(value))
     except ValidationError:
         return False
     return True
+
+
+def target_field(form_field):
+    """The model field a related form field's values are values of."""
+    opts = form_field.queryset.model._meta
+    return opts.get_field(form_field.to_field_name) if form_field.to_field_name else opts.pk
 
 
 class ParsedValuesMixin:
@@ -78,10 +85,29 @@ class SafeAutocompleteSelectMultiple(ParsedValuesMixin, AutocompleteSelectMultip
     pass
 
 
+class CheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing an id its model field cannot hold before querying for it
+    (an integer beyond 64 bits made SQLite raise OverflowError, a 500)."""
+
+    def _check_values(self, value):
+        target = target_field(self)
+        for pk in value:
+            if not holds(target, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 def accepts(form_field, value):
     """Whether a related form field accepts ``value`` (an id of an object it offers)."""
     if not isinstance(form_field, forms.ModelChoiceField):
         return True
+    values = value if isinstance(value, list | tuple) else [value]
+    if not all(holds(target_field(form_field), v) for v in values if v not in ("", None)):
+        return False
     try:
         form_field.clean(value)
     except ValidationError:
@@ -102,6 +128,7 @@ class SafeInputs:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", CheckedMultipleChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -1,7 +1,9 @@
 """Accounts: learners and staff, signing in with their e-mail address; a learner's record."""
 
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -18,6 +20,14 @@ from .. import quizzes
 from ..cohorts import visible_learners
 from ..forms import SignupForm
 from ..models import Certificate, Enrolment, LessonProgress, User
+
+# Django's groups page, with the project's safe inputs (config.admin).
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(SafeInputs, DjangoGroupAdmin):
+    pass
 
 
 @admin.register(User)
