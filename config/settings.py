@@ -41,8 +41,15 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
-# The canonical address of the site, for links in e-mails and certificates.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The canonical address of the site, for links in e-mails and certificates. Production has
+# no default: `manage.py check --deploy` fails while it is unset or local (elearning/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+
+# Password reset mails: at most so many per e-mail address and per client address in a
+# window (elearning/throttling.py); beyond, the same neutral page and no mail.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("ELEARNING_PASSWORD_RESET_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(os.environ.get("ELEARNING_PASSWORD_RESET_PER_CLIENT", "20"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("ELEARNING_PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 # Learners' data (elearning/personal_data.py, docs/personal-data.md). Whether a deleted
 # account's certificates stay verifiable (the name as printed, on the public verification
@@ -73,7 +80,7 @@ INSTALLED_APPS = [
     "elearning.apps.ElearningConfig",
     "quiz.apps.QuizConfig",
     "backups.apps.BackupsConfig",
-    "django.contrib.admin",
+    "config.admin.AdminConfig",  # the project's admin site (config/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,6 +98,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything validates the Host header: probes name the server by its address.
+    "elearning.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's pages are hers: private, no-store (unless the view says otherwise).
+    "elearning.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks, so that it sees the result of authentication.

@@ -10,6 +10,7 @@ class ElearningConfig(AppConfig):
     def ready(self):
         from . import (
             accounts,  # noqa: F401  (connects the login and logout receivers)
+            checks,  # noqa: F401  (registers the deployment checks)
             versions,
         )
 

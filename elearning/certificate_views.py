@@ -21,7 +21,7 @@ from .models import Certificate, Enrolment
 from .selectors import visible_course_or_404
 
 
-def certificate_content(certificate):
+def certificate_content(certificate, request=None):
     """What the PDF states: the snapshot, in the learner's language."""
     return CertificateContent(
         learner_name=certificate.learner_name,
@@ -29,7 +29,7 @@ def certificate_content(certificate):
         completed_on=certificate.completed_on,
         score_percent=certificate.score_percent,
         code=certificate.display_code,
-        verify_url=completion.verify_url(certificate.code),
+        verify_url=completion.verify_url(certificate.code, request),
         # A kept certificate of a deleted account is printed in the site's language.
         language=getattr(certificate.learner, "preferred_language", "") or "fr",
     )
@@ -74,7 +74,7 @@ def certificate_pdf(request, code):
         raise Http404
     if not user.is_staff and (certificate.learner_id != user.pk or certificate.is_revoked):
         raise Http404
-    pdf = render_certificate(certificate_content(certificate))
+    pdf = render_certificate(certificate_content(certificate, request))
     response = HttpResponse(pdf, content_type="application/pdf")
     name = file_name(certificate.course.slug, certificate.display_code)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

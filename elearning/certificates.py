@@ -29,6 +29,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from .names import printable_name
+
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -119,7 +121,11 @@ def _draw(canvas, content):
     canvas.setFillColor(MUTED)
     _centred(canvas, _("awarded to"), REGULAR, 13, 401)
     canvas.setFillColor(INK)
-    _centred(canvas, content.learner_name, BOLD, 32, 359)
+    # A name stored before the name rule may still hold a direction override: ReportLab lays
+    # characters out in their logical order (it runs no bidirectional algorithm), so once
+    # the invisible ones are dropped nothing can reorder the line. Isolates (U+2068 ...
+    # U+2069) would only print as missing glyphs.
+    _centred(canvas, printable_name(content.learner_name), BOLD, 32, 359)
     canvas.setFillColor(MUTED)
     _centred(canvas, _("for completing the course"), REGULAR, 13, 322)
     canvas.setFillColor(INK)

@@ -60,10 +60,15 @@ def normalise_code(text):
     return cleaned
 
 
-def verify_url(code):
-    """The public verification page of a certificate, from ``SITE_URL`` (never the request's
-    host: the address printed on a certificate must be the school's)."""
-    return settings.SITE_URL + reverse("certificate_verify_code", args=[display_code(code)])
+def verify_url(code, request=None):
+    """The public verification page of a certificate, from ``SITE_URL``: the address printed
+    on a certificate must be the school's, not whatever Host a request named. A production
+    site whose ``SITE_URL`` was left unset (``check --deploy`` fails then) falls back on the
+    request's address, which ALLOWED_HOSTS vouches for, never on a development address."""
+    path = reverse("certificate_verify_code", args=[display_code(code)])
+    if settings.SITE_URL or request is None:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
 
 
 # ------------------------------------------------------------------------ completion

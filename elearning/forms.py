@@ -36,8 +36,8 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
-        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["first_name"].widget.attrs.update(autocomplete="given-name", dir="auto")
+        self.fields["last_name"].widget.attrs.update(autocomplete="family-name", dir="auto")
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"]).strip()
@@ -69,6 +69,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "preferred_language"]
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name", "dir": "auto"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name", "dir": "auto"}),
+        }
 
 
 class JoinCohortForm(forms.Form):

@@ -32,6 +32,8 @@ from quiz.choices import AttemptState, QuestionStatus
 from quiz.models import Attempt, Bank, DrawRule, Question, QuizQuestion
 from quiz.percentages import whole_percent
 
+from .names import normalise_name, validate_name
+
 
 def quiz_url(course_slug, quiz_pk):
     """The page of a course's quiz (a checkpoint or the final quiz), or None without one."""
@@ -71,8 +73,8 @@ class User(AbstractUser):
     username = None
     # unique=True for Django's checks; the constraint below also ignores case.
     email = models.EmailField(_("e-mail address"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
+    first_name = models.CharField(_("first name"), max_length=150, validators=[validate_name])
+    last_name = models.CharField(_("last name"), max_length=150, validators=[validate_name])
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,
@@ -106,6 +108,8 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
+        self.first_name = normalise_name(self.first_name)
+        self.last_name = normalise_name(self.last_name)
 
 
 class LoginSession(models.Model):

@@ -1,7 +1,6 @@
 """The site's pages: catalogue, courses, lessons, quizzes, reviews, certificates, accounts
 and her data, privacy, health, and offline reading's service worker and web manifest."""
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -34,8 +33,7 @@ account_patterns = [
     ),
     path(
         "password/reset/",
-        # Links in e-mails point at the canonical address, never at the request's Host.
-        auth_views.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL}),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

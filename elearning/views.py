@@ -22,6 +22,7 @@ from .accounts import end_every_session
 from .forms import EmailAuthenticationForm, JoinCohortForm, ProfileForm, SignupForm
 from .models import Course, User
 from .progress import enrol, mark_lesson_done, step_after_reading
+from .throttling import password_reset_allowed
 
 
 class CatalogueView(ListView):
@@ -92,6 +93,21 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         remember_language(response, form.get_user().preferred_language)
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, throttled per address and per client (``elearning.throttling``):
+    beyond the limit the same neutral page, and no mail. Links in e-mails point at the
+    canonical address, never at the request's Host."""
+
+    @property
+    def extra_email_context(self):
+        return {"site_url": settings.SITE_URL}
+
+    def form_valid(self, form):
+        if not password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 def remember_language(response, language):

@@ -30,6 +30,8 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from config.admin import ModelAdmin, TabularInline
+
 from .admin_review import review_view
 from .admin_statistics import statistics_view
 from .attempts import candidates, draw_summary
@@ -174,7 +176,7 @@ class DrawRuleFormSet(BankChoicesFormSet):
     bank_field = "category"
 
 
-class DrawRuleInline(admin.TabularInline):
+class DrawRuleInline(TabularInline):
     model = DrawRule
     formset = DrawRuleFormSet
     extra = 0
@@ -188,7 +190,7 @@ class QuizQuestionFormSet(BankChoicesFormSet):
     bank_field = "question"
 
 
-class QuizQuestionInline(admin.TabularInline):
+class QuizQuestionInline(TabularInline):
     """The questions the quiz picks from its bank, in their order; wording, kind and choices
     are edited on the question's page (an edit there shows in every quiz that picks it)."""
 
@@ -243,7 +245,7 @@ def time_limit_help(quiz):
     ) % {"limit": limit, "third": -(-limit // 3)}
 
 
-class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
+class AccommodationInline(LearnerScopedMixin, TabularInline):
     model = Accommodation
     fields = ["learner", "extra_minutes", "extra_attempts", "reason"]
     autocomplete_fields = ["learner"]
@@ -263,7 +265,7 @@ class AccommodationInline(LearnerScopedMixin, admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(admin.ModelAdmin):
+class QuizAdmin(ModelAdmin):
     list_display = [
         "name",
         "feedback",
@@ -485,7 +487,7 @@ class WeightField(forms.DecimalField):
         return f"{value.normalize():f}" if isinstance(value, Decimal) else value
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TabularInline):
     model = Choice
     formset = ChoiceFormSet
     fields = ["position", "text", "is_correct", "fraction", "feedback"]
@@ -539,7 +541,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ModelAdmin):
     form = QuestionForm
     # Narrow enough to fit beside the filters at 1280 px (the bank is a filter).
     list_display = ["short_text", "status", "kind", "category_name", "quiz_total"]
@@ -724,7 +726,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bank)
-class BankAdmin(admin.ModelAdmin):
+class BankAdmin(ModelAdmin):
     """A bank's name, and links to its questions, categories and quizzes."""
 
     list_display = ["name", "questions", "categories", "quizzes"]
@@ -858,7 +860,7 @@ def imported_questions_url(bank):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ModelAdmin):
     list_display = ["name", "bank", "question_count"]
     list_filter = ["bank"]
     list_select_related = ["bank"]
@@ -886,7 +888,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Accommodation)
-class AccommodationAdmin(LearnerScopedMixin, admin.ModelAdmin):
+class AccommodationAdmin(LearnerScopedMixin, ModelAdmin):
     """Extra time (the "tiers-temps") and extra attempts, per learner and quiz."""
 
     list_display = ["learner", "quiz", "extra_minutes", "extra_attempts", "reason"]
@@ -932,7 +934,7 @@ def choice_texts(response, ids):
     )
 
 
-class ResponseInline(ReadOnlyMixin, admin.TabularInline):
+class ResponseInline(ReadOnlyMixin, TabularInline):
     model = Response
     fields = ["position", "question_text", "answer", "right_answer", "is_correct", "earned"]
     readonly_fields = fields
@@ -956,7 +958,7 @@ class ResponseInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Attempt)
-class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, admin.ModelAdmin):
+class AttemptAdmin(LearnerScopedMixin, ReadOnlyMixin, ModelAdmin):
     list_display = [
         "learner",
         "quiz_title",

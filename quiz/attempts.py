@@ -430,9 +430,10 @@ def attempts_left(attempt_count, limits):
 
 
 def may_see_answers(attempt, *, attempts_left, has_passed):
-    """Whether her review shows the right answers, explanations and choice feedback.
-
-    Whether each of her answers was right is shown after any submitted attempt.
+    """Whether her review shows the right answers, explanations and choice feedback, and
+    whether each of her answers was right: one goes with the other, since a verdict gives
+    the answer away (a true/false question marked wrong, any question marked right beside
+    her picks). Without them she sees her score and her picks.
     """
     if not attempt.is_submitted:
         return False

@@ -1,7 +1,9 @@
 """Accounts: learners and staff, signing in with their e-mail address; a learner's record."""
 
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -11,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from config.admin import SafeInputs
 from quiz.models import Accommodation, Attempt, AttemptState
 
 from .. import quizzes
@@ -18,9 +21,17 @@ from ..cohorts import visible_learners
 from ..forms import SignupForm
 from ..models import Certificate, Enrolment, LessonProgress, User
 
+# Django's groups page, with the project's safe inputs (config.admin).
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(SafeInputs, DjangoGroupAdmin):
+    pass
+
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeInputs, DjangoUserAdmin):
     ordering = ["last_name", "first_name", "email"]
     # Narrow enough to fit beside the filters at 1280 px (staff is a filter).
     list_display = ["email", "full_name", "last_login", "record"]
@@ -82,7 +93,8 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.display(description=_("name"), ordering="last_name")
     def full_name(self, user):
-        return user.get_full_name() or "–"
+        # Isolated: a right-to-left name must not reorder the columns' text around it.
+        return format_html("<bdi>{}</bdi>", user.get_full_name()) if user.get_full_name() else "–"
 
     @admin.display(description=_("record"))
     def record(self, user):
@@ -114,7 +126,9 @@ class UserAdmin(DjangoUserAdmin):
         )
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Record of %(name)s") % {"name": learner.get_full_name() or learner},
+            # First strong isolate ... pop directional isolate: the name cannot reorder
+            # the title around it (a plain string here, where <bdi> cannot go).
+            "title": _("Record of %(name)s") % {"name": f"\u2068{learner}\u2069"},
             "opts": self.model._meta,
             "original": learner,
             "learner": learner,

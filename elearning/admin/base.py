@@ -1,9 +1,9 @@
 """What the admin's modules share."""
 
-from django.contrib import admin
+from config.admin import ModelAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ModelAdmin):
     """A record instructors read and never edit in the admin: learners' progress, drafting
     runs, certificates (which only the certificate actions change)."""
 

@@ -15,6 +15,7 @@ from quiz.admin import LearnerScopedMixin
 
 from .. import completion
 from ..models import Certificate
+from ..names import printable_name
 from .base import ReadOnlyAdmin
 
 # A certificate's state; "revoked" alone is the date field's name ("revoked on").
@@ -55,7 +56,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
     list_display = [
         "verification_code",
-        "learner_name",
+        "name",
         "course_title",
         "completed_on",
         "score_percent",
@@ -105,6 +106,10 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     @admin.display(description=_("verification code"), ordering="code")
     def verification_code(self, certificate):
         return certificate.display_code
+
+    @admin.display(description=_("name on the certificate"), ordering="learner_name")
+    def name(self, certificate):
+        return format_html("<bdi>{}</bdi>", certificate.learner_name)
 
     @admin.display(description=_("state"), ordering="revoked_at")
     def state(self, certificate):
@@ -272,7 +277,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
 
 def printable(name):
     """A name as typed, on one line, without control characters; None when empty."""
-    name = " ".join("".join(ch for ch in name if ch.isprintable()).split())[:300]
+    name = printable_name("".join(ch for ch in name if ch.isprintable() or ch.isspace()))[:300]
     return name or None
 
 

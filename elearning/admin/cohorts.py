@@ -5,11 +5,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.admin import ModelAdmin, TabularInline
+
 from ..cohorts import taught_cohorts
 from ..models import Cohort, CohortMembership, new_join_code
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TabularInline):
     """Her learners; an instructor adds one by her exact e-mail address (the learners'
     list is not searchable beyond her own cohorts)."""
 
@@ -24,7 +26,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(ModelAdmin):
     list_display = ["name", "join_code", "is_open", "learner_count"]
     list_filter = ["is_open"]
     search_fields = ["name"]

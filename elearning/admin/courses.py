@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.admin import ModelAdmin, StackedInline, TabularInline
 from quiz.admin import LearnerScopedMixin, QuestionAdmin
 from quiz.models import Question, Quiz
 
@@ -76,7 +77,7 @@ class LessonFormSet(BaseInlineFormSet):
             )
 
 
-class LessonInline(admin.TabularInline):
+class LessonInline(TabularInline):
     model = Lesson
     formset = LessonFormSet
     fields = ["position", "title", "slug", "reading_minutes", "is_archived", "edit_link"]
@@ -94,13 +95,13 @@ class LessonInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, _("Edit the text"))
 
 
-class GlossaryTermInline(admin.StackedInline):
+class GlossaryTermInline(StackedInline):
     model = GlossaryTerm
     extra = 0
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(ModelAdmin):
     list_display = ["title", "is_published", "active_lessons", "learners", "report", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "lessons__title"]
@@ -213,7 +214,7 @@ class CourseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(ModelAdmin):
     # Narrow enough to fit beside the filters at 1280 px.
     list_display = ["title", "course", "position", "is_archived"]
     list_display_links = ["title"]
@@ -331,7 +332,7 @@ class LessonProgressAdmin(LearnerScopedMixin, ReadOnlyAdmin):
         return progress.lesson.course
 
 
-class QuestionSourceInline(admin.StackedInline):
+class QuestionSourceInline(StackedInline):
     """Where the question comes from in a course; kept here so that quiz knows no courses."""
 
     model = QuestionSource

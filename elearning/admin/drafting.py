@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.admin import ModelAdmin
 from quiz import proposals
 from quiz.models import DraftState, QuestionDraft
 
@@ -80,7 +81,7 @@ class DraftLessonFilter(admin.SimpleListFilter):
 
 
 @admin.register(QuestionDraft)
-class QuestionDraftAdmin(admin.ModelAdmin):
+class QuestionDraftAdmin(ModelAdmin):
     """The drafting engine's proposals: read-only, accepted (as an unpublished question of
     the lesson's checkpoint quiz, or else the course's final quiz) or rejected for good."""
 

@@ -75,11 +75,12 @@ def test_no_page_shows_the_answers_before_their_time(client, learner, quiz_cours
         page = client.get(url)
         assert page.status_code == 200, url
         assert_no_answer_leaks(page.content.decode(), final)
-    # A failed first attempt: correctness per question, but not the right answers.
+    # A failed first attempt: her score and her picks, but neither the right answers nor
+    # each question's verdict (a verdict gives the answer away).
     client.post(reverse("quiz_summary", args=[quiz_course.slug, attempt.pk]))
     results = client.get(reverse("quiz_results", args=[quiz_course.slug, attempt.pk]))
     html = results.content.decode()
-    assert "Bonne réponse" in html and "Sans réponse" in html  # her verdicts
+    assert "Bonne réponse" not in html and "Sans réponse" in html
     assert "is-correct" not in html and "bonne réponse</span>" not in html
     for question in final.questions.all():
         assert question.explanation not in html

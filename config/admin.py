@@ -1,0 +1,155 @@
+"""The project's admin site, and what every admin page does with the values a request brings.
+
+Django's admin trusts two things it should not: an autocomplete field renders the value it
+is given by querying for it (``?learner=abc`` on an add page, or posted, raised a
+ValueError, a 500), and a search term goes to the database as typed (a NUL character,
+which PostgreSQL text cannot hold, raised a DataError, a 500). Both are mended once here:
+the site replaces NUL characters in every admin page's query string, and ``SafeInputs``,
+which every model admin and inline of the project derives from (a test walks the registry),
+renders only the related values its target field can hold, queries for none it cannot, and
+takes from the query string only the related initial values its form accepts.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+
+class AdminConfig(DjangoAdminConfig):
+    default_site = "config.admin.AdminSite"
+
+
+class AdminSite(admin.AdminSite):
+    def admin_view(self, view, cacheable=False):
+        wrapped = super().admin_view(view, cacheable)
+
+        def inner(request, *args, **kwargs):
+            if any(
+                "\x00" in key or any("\x00" in value for value in values)
+                for key, values in request.GET.lists()
+            ):
+                request.GET = without_nul(request.GET)
+            return wrapped(request, *args, **kwargs)
+
+        return inner
+
+
+def without_nul(query):
+    """The query string with its NUL characters replaced by U+FFFD, the replacement
+    character: no database text holds a NUL, and a bad value stays bad (a search finds
+    nothing, a parameter falls back to its default) instead of becoming another one."""
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(
+            key.replace("\x00", "\ufffd"), [value.replace("\x00", "\ufffd") for value in values]
+        )
+    cleaned._mutable = False
+    return cleaned
+
+
+def holds(field, value):
+    """Whether ``value`` can be a value of the model ``field``: of its type, and within the
+    database's range for it (SQLite cannot even bind an integer beyond 64 bits)."""
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+def target_field(form_field):
+    """The model field a related form field's values are values of."""
+    opts = form_field.queryset.model._meta
+    return opts.get_field(form_field.to_field_name) if form_field.to_field_name else opts.pk
+
+
+class ParsedValuesMixin:
+    """An autocomplete widget that looks up only the values its target field can hold."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(
+            getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        )
+        return super().optgroups(name, [v for v in value if holds(target, v)], attr)
+
+
+class SafeAutocompleteSelect(ParsedValuesMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(ParsedValuesMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing an id its model field cannot hold before querying for it
+    (an integer beyond 64 bits made SQLite raise OverflowError, a 500)."""
+
+    def _check_values(self, value):
+        target = target_field(self)
+        for pk in value:
+            if not holds(target, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+def accepts(form_field, value):
+    """Whether a related form field accepts ``value`` (an id of an object it offers)."""
+    if not isinstance(form_field, forms.ModelChoiceField):
+        return True
+    values = value if isinstance(value, list | tuple) else [value]
+    if not all(holds(target_field(form_field), v) for v in values if v not in ("", None)):
+        return False
+    try:
+        form_field.clean(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class SafeInputs:
+    """For every model admin and inline of the project: autocomplete fields that render a
+    value they cannot look up as no choice, and initial values from the query string kept
+    only where the form accepts them (a bad one is left out, as if not given)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", CheckedMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if not initial:
+            return initial
+        fields = self.get_form(request).base_fields
+        return {name: value for name, value in initial.items() if accepts(fields.get(name), value)}
+
+
+class ModelAdmin(SafeInputs, admin.ModelAdmin):
+    pass
+
+
+class TabularInline(SafeInputs, admin.TabularInline):
+    pass
+
+
+class StackedInline(SafeInputs, admin.StackedInline):
+    pass
