@@ -79,8 +79,8 @@ test: $(VENV)/.installed-dev node_modules/.installed chromium lint
 bench: $(VENV)/.installed-dev
 	$(PY) bench/certificates.py; certificates=$$?; $(PY) bench/drafting.py; drafting=$$?; \
 	  $(PY) bench/compare.py; pages=$$?; $(PY) bench/servers.py; servers=$$?; \
-	  $(PY) bench/load.py; load=$$?; \
-	  exit $$((certificates || drafting || pages || servers || load))
+	  $(PY) bench/load.py; load=$$?; $(PY) bench/scale.py; scale=$$?; \
+	  exit $$((certificates || drafting || pages || servers || load || scale))
 
 # Lighthouse (mobile) on a lesson and a question page in production settings (bench/lighthouse.py);
 # not part of the tests. Lighthouse comes from npm (bench/lighthouse/package.json).
