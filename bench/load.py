@@ -37,7 +37,6 @@ monkey.patch_all()  # before anything opens a socket: Locust's users are greenle
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import json  # noqa: E402
-import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import secrets  # noqa: E402
@@ -71,7 +70,9 @@ from bench.pages import (  # noqa: E402
     admin_sql,
     ensure_postgresql,
     free_port,
+    fresh_database,
     log,
+    production_env,
     run,
     single_run,
 )
@@ -404,20 +405,8 @@ def main():
     port = free_port()
     host = f"http://{HOST}:{port}"
     password = secrets.token_urlsafe(24)
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=args.redis_url,
-        SITE_URL=host,
-        DJANGO_STATIC_ROOT=str(Path(tmp) / "staticfiles"),
-        AXES_FAILURE_LIMIT="1000",
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        PYTHONDONTWRITEBYTECODE="1",
+    env = production_env(
+        tmp, DATABASE_URL, host, REDIS_URL=args.redis_url, AXES_FAILURE_LIMIT="1000"
     )
     server, created, status = None, False, 2
     try:
@@ -428,14 +417,8 @@ def main():
 
             redis.Redis.from_url(args.redis_url, socket_timeout=5).flushdb()
             log(f"== Setting up {DB_NAME} (PostgreSQL), Redis {args.redis_url}")
-            admin_sql(
-                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME}"
-            )
             created = True
-            manage = [PYTHON, str(ROOT / "manage.py")]
-            run([*manage, "migrate", "--noinput"], env, 300, "migrate")
-            run([*manage, "collectstatic", "--noinput"], env, 300, "collectstatic")
-            run([*manage, "load_course_content"], env, 120, "load_course_content")
+            fresh_database(DB_NAME, env)
             seed_env = dict(
                 env, BENCH_CLASS_SIZE=str(args.learners + 1), BENCH_LEARNER_PASSWORD=password
             )

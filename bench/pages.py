@@ -603,7 +603,9 @@ def parse_args():
     return args
 
 
-def bench_env(tmp, port, password):
+def production_env(tmp, database_url, site_url, **more):
+    """The environment of a site served as in production (``DJANGO_DEBUG=0``) on
+    127.0.0.1 over plain HTTP, with the bench URLconf; ``more``: further variables."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
@@ -611,14 +613,29 @@ def bench_env(tmp, port, password):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=DATABASE_URL,
-        SITE_URL=f"http://{HOST}:{port}",
+        DATABASE_URL=database_url,
+        SITE_URL=site_url,
         DJANGO_STATIC_ROOT=str(Path(tmp) / "staticfiles"),
-        BENCH_LEARNER_PASSWORD=password,
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         PYTHONDONTWRITEBYTECODE="1",
+        **more,
     )
     return env
+
+
+def fresh_database(name, env):
+    """A new database ``name`` with the site's tables, static files and shipped course."""
+    admin_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+    manage = [PYTHON, str(ROOT / "manage.py")]
+    run([*manage, "migrate", "--noinput"], env, 300, "migrate")
+    run([*manage, "collectstatic", "--noinput"], env, 300, "collectstatic")
+    return run([*manage, "load_course_content"], env, 120, "load_course_content")
+
+
+def bench_env(tmp, port, password):
+    return production_env(
+        tmp, DATABASE_URL, f"http://{HOST}:{port}", BENCH_LEARNER_PASSWORD=password
+    )
 
 
 def print_queries(env, targets):

@@ -55,8 +55,10 @@ from bench.pages import (
     cookies_from,
     ensure_postgresql,
     free_port,
+    fresh_database,
     log,
     login,
+    production_env,
     request,
     run,
     single_run,
@@ -132,24 +134,6 @@ class FormFields(HTMLParser):
             text = "".join(self.text)
             self.fields.append((self.textarea, text[1:] if text.startswith("\n") else text))
             self.textarea = None
-
-
-def env_for(tmp, redis_url, site_port):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),  # one key: both servers sign alike
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=redis_url,
-        SITE_URL=f"http://{HOST}:{site_port}",
-        DJANGO_STATIC_ROOT=str(Path(tmp) / "staticfiles"),
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    return env
 
 
 def flush_redis(redis_url):
@@ -298,7 +282,9 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     tmp = tempfile.mkdtemp(prefix="elearning-servers-")
     ports = free_port(), free_port()
-    env = env_for(tmp, args.redis_url, ports[0])
+    site = f"http://{HOST}:{ports[0]}"
+    env = production_env(tmp, DATABASE_URL, site, REDIS_URL=args.redis_url)
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"  # the project's URLs only
     password, instructor_password = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
     servers, created, status = [], False, 2
     try:
@@ -307,14 +293,9 @@ def main():
             ensure_postgresql()
             flush_redis(args.redis_url)
             log(f"== Setting up database {DB_NAME} and Redis {args.redis_url}")
-            admin_sql(
-                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME}"
-            )
             created = True
+            fresh_database(DB_NAME, env)
             manage = [PYTHON, str(ROOT / "manage.py")]
-            run([*manage, "migrate", "--noinput"], env, 300, "migrate")
-            run([*manage, "collectstatic", "--noinput"], env, 300, "collectstatic")
-            run([*manage, "load_course_content"], env, 120, "load_course_content")
             seed_env = dict(env, BENCH_LEARNER_PASSWORD=password)
             seeded = json.loads(
                 run([PYTHON, str(BENCH_DIR / "seed.py")], seed_env, 120, "seed").splitlines()[-1]
