@@ -5,7 +5,9 @@ every thread done within its timeout and no lock left behind.
 
 Already covered elsewhere, and not repeated here: the same attempt submitted by eight
 requests (``test_quiz_integrity.test_concurrent_submits_grade_the_attempt_once``),
-answers saved while the attempt is submitted (``tests/elearning/races.py``), the same
+``complete_if_done`` called by eight at once
+(``test_certificates.test_concurrent_completing_requests_issue_one_certificate``), answers
+saved while the attempt is submitted (``tests/elearning/races.py``), the same
 misses queued at once (``tests/quiz/races.py``). SQLite's in-memory test database is one
 connection: these tests run in the PostgreSQL pass (CI's, or
 ``DATABASE_URL=postgres://... pytest tests/elearning/test_concurrency_pg.py``).
