@@ -75,8 +75,7 @@ def certificate_pdf(request, code):
         raise Http404
     hers = certificate.learner_id == user.pk and not certificate.is_revoked
     if not hers and not (
-        user.is_staff
-        and cohorts.visible_learners(user).filter(pk=certificate.learner_id).exists()
+        user.is_staff and cohorts.visible_learners(user).filter(pk=certificate.learner_id).exists()
     ):
         raise Http404
     pdf = render_certificate(certificate_content(certificate))
