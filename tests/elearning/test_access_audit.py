@@ -180,6 +180,47 @@ RULES = {
         "admin admin admin 200 200", params=lambda w: {"pk": w.course.pk}
     ),
     "admin:quiz_question_review": rule("admin admin admin 200 200"),
+    # The task queue's dashboard (django-rq, with Redis only): the superuser's alone.
+    **{
+        f"admin:django_rq_{name}": rule("admin admin admin 403 " + superuser, post=post)
+        for name, post, superuser in [
+            ("home", "- - - - -", "200"),
+            ("dashboard_changelist", "- - - - -", "200"),
+            ("jobs", "- - - - -", "200"),
+            ("queue_details", "- - - - -", "200"),
+            ("finished_jobs", "- - - - -", "200"),
+            ("failed_jobs", "- - - - -", "200"),
+            ("delete_failed_jobs", "admin admin admin 403 -", "200"),
+            ("scheduled_jobs", "- - - - -", "200"),
+            ("started_jobs", "- - - - -", "200"),
+            ("deferred_jobs", "- - - - -", "200"),
+            ("clear", "admin admin admin 403 -", "200"),
+            ("requeue_all", "admin admin admin 403 -", "200"),
+            ("job_detail", "- - - - -", "200"),
+            ("result_detail", "- - - - -", "404"),
+            ("delete_job", "admin admin admin 403 -", "200"),
+            ("requeue_job", "admin admin admin 403 -", "200"),
+            ("enqueue_job", "admin admin admin 403 -", "200"),
+            ("stop_job", "admin admin admin 403 -", "405"),  # the superuser's GET: a 405
+            ("workers", "- - - - -", "200"),
+            # No worker runs in the tests: django-rq answers its unknown key with a 500
+            # (the superuser's page, left to django-rq).
+            ("worker_details", "- - - - -", "-"),
+            ("scheduler_jobs", "- - - - -", "200"),
+            ("cron_scheduler_detail", "- - - - -", "404"),
+            ("cron_job_detail", "- - - - -", "404"),
+        ]
+    },
+    # A bulk action on the job, posted: it must stay in the queue.
+    **{
+        f"admin:django_rq_{name}": rule(
+            "admin admin admin 403 302",
+            post="admin admin admin 403 -",
+            data=lambda w: {"action": "delete", "job_ids": [w.job_id]},
+        )
+        for name in ("confirm_action", "actions")
+    },
+    "admin:django_rq_home_json": rule("401 401 401 403 200", params=lambda w: {"token": "wrong"}),
     # Every autocomplete field of every admin page, searched for A's name: the instructor
     # finds nobody of A's cohort.
     "admin:autocomplete": rule("admin admin admin 200 200", query=lambda w: autocomplete_queries()),
@@ -225,6 +266,7 @@ ADMIN_MODELS = {
     "axes.accessfailurelog": AdminModel("view delete", ""),
     "django_tasks_database.dbtaskresult": AdminModel("view", ""),
 }
+# The task queue's dashboard (with Redis) has pages, not objects: it has rules in RULES.
 
 ADMIN_MODEL_ROUTE = re.compile(r"^admin/(?P<app>\w+)/(?P<model>\w+)/")
 ADMIN_ACTIONS = ("changelist", "add", "change", "delete", "history", "redirect")
@@ -325,6 +367,15 @@ def default_params(w):
         "code": w.certificate.display_code,
         "uidb64": urlsafe_base64_encode(force_bytes(w.a.pk)),
         "token": default_token_generator.make_token(w.a),
+        # The task queue's dashboard (django-rq, with Redis).
+        "queue_index": 0,
+        "job_id": w.job_id,
+        "result_id": "none",
+        "key": "none",
+        "scheduler_index": 0,
+        "connection_index": 0,
+        "scheduler_name": "none",
+        "cron_job_name": "none",
     }
 
 
@@ -338,7 +389,8 @@ def url_of(route, values):
         name = found[1] or found[2]
         return str(values[name])
 
-    return "/" + PARAMETER.sub(fill, route).replace("^", "").replace("$", "")
+    filled = PARAMETER.sub(fill, route)
+    return "/" + filled.replace("^", "").replace("$", "").replace("?", "")
 
 
 def fingerprint():
@@ -346,11 +398,18 @@ def fingerprint():
     digest = hashlib.sha256()
     for model in apps.get_models():
         label = model._meta.label_lower
+        if not model._meta.managed or model._meta.proxy:
+            continue  # no table of its own (django-rq's dashboard, with Redis)
         if label in {"sessions.session", "axes.accesslog", "axes.accessattempt"}:
             continue
         names = [f.attname for f in model._meta.concrete_fields if f.attname != "last_login"]
         rows = model._base_manager.order_by("pk").values_list(*names)
         digest.update(f"{label}{list(rows)!r}".encode())
+    if apps.is_installed("django_rq"):  # the task queue, in Redis
+        import django_rq
+
+        queue = django_rq.get_queue("default")
+        digest.update(repr(sorted(queue.job_ids)).encode())
     return digest.hexdigest()
 
 
@@ -413,10 +472,17 @@ def world(make_user, quiz_course, instructor):
         fields = {"user_agent": "audit", "http_accept": "*/*", "path_info": "/"}
         if model is AccessAttempt:
             fields.update(get_data="", post_data="", failures_since_start=1)
-        model.objects.create(username="intruder@example.com", **fields)
+        # Without axes' signals, which its cache handler (with Redis) does not take.
+        model.objects.bulk_create([model(username="intruder@example.com", **fields)])
     from elearning.drafting import draft_run
 
     draft_run.enqueue(w.run.pk)
+    w.job_id = "none"
+    if apps.is_installed("django_rq"):  # with Redis: a job in the queue, for its pages
+        import django_rq
+
+        queue = django_rq.get_queue("default", commit_mode="auto")
+        w.job_id = queue.enqueue(print, "audit").id
 
     def first_of(label):
         return apps.get_model(label)._default_manager.order_by("pk").first()
@@ -524,3 +590,59 @@ def test_the_audits_searches_find_whom_each_user_may_see(world, client):
     assert [result["id"] for result in found] == [str(w.b.pk)]
     page = client.get(reverse("admin:elearning_user_changelist")).content.decode()
     assert w.b.email in page and A_EMAIL not in page
+
+
+QUEUE_DASHBOARD = """
+import json
+from django.core.management import call_command
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from elearning.instructors import ensure_instructors_group
+from elearning.models import User
+
+call_command("migrate", verbosity=0)
+instructor = User.objects.create_user(
+    email="i@example.com", first_name="I", last_name="N", password="x", is_staff=True
+)
+instructor.groups.add(ensure_instructors_group())
+root = User.objects.create_user(
+    email="r@example.com", first_name="R", last_name="S", is_staff=True, is_superuser=True
+)
+seen = {}
+for name, user in (("instructor", instructor), ("superuser", root)):
+    client = Client()
+    client.force_login(user)
+    seen[name] = [
+        client.get(reverse("admin:django_rq_home")).status_code,
+        client.get(reverse("admin:django_rq_jobs", args=[0])).status_code,
+        "/admin/django_rq/" in client.get(reverse("admin:index")).content.decode(),
+    ]
+    if user is instructor:  # she would empty the queue
+        seen[name].append(client.post(reverse("admin:django_rq_clear", args=[0])).status_code)
+try:
+    reverse("admin:django_rq_dashboard_change", args=[1])
+    seen["object pages"] = True
+except NoReverseMatch:
+    seen["object pages"] = False
+print(json.dumps(seen))
+"""
+
+
+def test_with_redis_the_task_queues_dashboard_is_the_superusers(tmp_path):
+    """django-rq's dashboard (installed with Redis) lets in any member of staff: an
+    instructor could read every job's arguments, delete jobs and empty the queue. It is the
+    superuser's, as the database queue's task results are (found by the access audit)."""
+    import json
+    import os
+
+    from tests.elearning.test_settings import run_django
+
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    env = {"REDIS_URL": redis_url, "DJANGO_ALLOWED_HOSTS": "testserver"}
+    result = run_django(QUEUE_DASHBOARD, env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["instructor"] == [403, 403, False, 403]
+    assert seen["superuser"] == [200, 200, True]
+    # The dashboard's model has no table: no object pages that would query it.
+    assert seen["object pages"] is False
