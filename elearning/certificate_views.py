@@ -2,7 +2,8 @@
 
 ``/courses/<slug>/certificate/`` takes a learner to her certificate's PDF once she has
 completed the course, and otherwise says what is left. ``/certificates/<code>/pdf/``
-serves the PDF to the learner it belongs to and to staff; anyone else gets a 404.
+serves the PDF to the learner it belongs to and to the staff who may see her (her
+cohorts' instructors, superusers); anyone else gets a 404.
 ``/certificates/verify/`` checks a code anyone holds, and tells valid, revoked or
 unknown, showing nothing of the learner beyond what the certificate states.
 """
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import completion
+from . import cohorts, completion
 from .certificates import CertificateContent, file_name, render_certificate
 from .models import Certificate, Enrolment
 from .selectors import visible_course_or_404
@@ -61,8 +62,9 @@ def course_certificate(request, course_slug):
 @never_cache
 @require_GET
 def certificate_pdf(request, code):
-    """The PDF, for its learner and for staff; a 404 for anyone else (and for her, once
-    revoked: a revoked certificate is only shown as revoked on the verification page)."""
+    """The PDF, for its learner and for the staff who see her (``cohorts.visible_learners``);
+    a 404 for anyone else (and for her, once revoked: a revoked certificate is only shown as
+    revoked on the verification page)."""
     normalised = completion.normalise_code(code)
     user = request.user
     if normalised is None or not user.is_authenticated:
@@ -72,7 +74,10 @@ def certificate_pdf(request, code):
     )
     if certificate is None:
         raise Http404
-    if not user.is_staff and (certificate.learner_id != user.pk or certificate.is_revoked):
+    hers = certificate.learner_id == user.pk and not certificate.is_revoked
+    if not hers and not (
+        user.is_staff and cohorts.visible_learners(user).filter(pk=certificate.learner_id).exists()
+    ):
         raise Http404
     pdf = render_certificate(certificate_content(certificate, request))
     response = HttpResponse(pdf, content_type="application/pdf")

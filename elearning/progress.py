@@ -13,14 +13,20 @@ from .versions import progress_changed
 
 @transaction.atomic
 def enrol(learner, course):
-    """Enrol ``learner`` in ``course`` once; later calls only touch the activity time."""
+    """Enrol ``learner`` in ``course`` once; later calls only touch the activity time.
+
+    Her row (its progress version) is locked first, before her enrolment: every write of
+    her progress takes the locks in that order (``quizzes.submit`` moves her version on
+    before it records a pass on the enrolment), so that two of her requests at once, her
+    last lesson marked done in one tab while her final quiz is submitted in another, wait
+    for each other instead of deadlocking."""
     now = timezone.now()
+    progress_changed(learner.pk)
     enrolment, created = Enrolment.objects.get_or_create(
         learner=learner, course=course, defaults={"enrolled_at": now, "last_activity_at": now}
     )
     if not created:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-    progress_changed(learner.pk)
     return enrolment
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from elearning import completion
 from elearning.models import Certificate, CodeLookupFailure, Enrolment, LessonProgress
 from elearning.progress import enrol
+from tests.conftest import teach
 from tests.elearning.flows import read_all_lessons, take_final
 from tests.quiz.answers import right
 
@@ -220,7 +221,9 @@ def test_the_certificate_page_needs_a_login_and_a_visible_course(client, learner
     assert client.get(reverse("course_certificate", args=["inconnu"])).status_code == 404
 
 
-def test_only_its_learner_and_staff_download_the_pdf(client, learner, make_user, quiz_course):
+def test_only_its_learner_and_the_staff_who_see_her_download_the_pdf(
+    client, learner, make_user, instructor, quiz_course
+):
     certificate = completed(client, learner, quiz_course)
     url = reverse("certificate_pdf", args=[certificate.display_code])
     assert client.get(url).status_code == 200
@@ -228,8 +231,13 @@ def test_only_its_learner_and_staff_download_the_pdf(client, learner, make_user,
     assert other.get(url).status_code == 404  # anonymous
     other.force_login(make_user())
     assert other.get(url).status_code == 404  # another learner
-    other.force_login(make_user(is_staff=True))
-    assert other.get(url).status_code == 200
+    other.force_login(instructor)
+    assert other.get(url).status_code == 404  # staff, not of her cohort: not hers to see
+    teach(learner)
+    assert other.get(url).status_code == 200  # her cohort's instructor
+    superuser = Client()
+    superuser.force_login(make_user(is_staff=True, is_superuser=True))
+    assert superuser.get(url).status_code == 200
     assert client.get(reverse("certificate_pdf", args=["PAS-UN-CODE"])).status_code == 404
     completion.revoke_certificate(certificate, None, "Erreur")
     assert client.get(url).status_code == 404  # revoked: only shown as revoked
