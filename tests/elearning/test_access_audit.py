@@ -120,6 +120,13 @@ RULES = {
     "logout": rule("405 405 405 405 405"),
     "signup": rule("200 302 302 302 302"),
     "profile": rule("login 200 200 200 200"),
+    # her own data: the page, the download (a POST: her file), the deletion (after her
+    # password; staff accounts are deleted by an administrator), and the pages after
+    "my_data": rule("login 200 200 200 200", post="405 - - - -"),
+    "my_data_download": rule("405 405 405 405 405", post="login - - - -"),
+    "account_delete": rule("login 200 200 403 403", post="login - - - -"),
+    "account_deleted": rule("200 200 200 200 200"),
+    "privacy": rule("200 200 200 200 200"),
     "logout_everywhere": rule("login 405 405 405 405", post="login - - - -"),
     "join_cohort": rule("login 405 405 405 405", post="login - - - -"),
     "password_change": rule("login 200 200 200 200", post="login - - - -"),
