@@ -266,6 +266,7 @@ class AccommodationInline(LearnerScopedMixin, TabularInline):
 
 @admin.register(Quiz)
 class QuizAdmin(ModelAdmin):
+    ordering = ["title", "pk"]  # pages of the list and its searches in a stable order
     list_display = [
         "name",
         "feedback",

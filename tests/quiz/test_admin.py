@@ -707,3 +707,23 @@ def test_the_extra_time_page_says_the_quizs_limit(admin_client, learner):
     help_text = str(page.context["adminform"].form.fields["extra_minutes"].help_text)
     assert "30" in help_text and "10" in help_text
     assert admin_client.get(reverse("admin:quiz_accommodation_add")).status_code == 200
+
+
+def test_the_quizzes_an_autocomplete_offers_come_in_a_stable_order(admin_client):
+    """The accommodation's quiz field searches quizzes page by page: without an ordering,
+    Django warns that its pages may repeat or skip some."""
+    import warnings
+
+    from django.core.paginator import UnorderedObjectListWarning
+
+    new_quiz("B")
+    new_quiz("A")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = admin_client.get(
+            "/admin/autocomplete/",
+            {"app_label": "quiz", "model_name": "accommodation", "field_name": "quiz", "term": ""},
+        )
+    assert response.status_code == 200
+    titles = [row["text"] for row in response.json()["results"]]
+    assert titles == sorted(titles)
