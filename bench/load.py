@@ -12,8 +12,8 @@ database (``--redis-url``, emptied before and after). Each learner:
 2. opens her dashboard and the course page, reads the first lesson, marks it done (which
    opens its checkpoint), checks every answer of the checkpoint and finishes it;
 3. waits for the exam: when every learner is ready (or ``--exam-at`` seconds have passed),
-   the whole class starts the final quiz within ``--exam-spread`` seconds (a room clicking
-   "Commencer" when told to);
+   the whole class starts the final quiz within ``--exam-spread`` seconds (30: a room
+   clicking "Commencer" when told to);
 4. answers the 15 questions one page after the other, every answer autosaved as quiz.js
    does, then opens the summary and submits.
 
@@ -388,7 +388,7 @@ def parse_args():
     parser.add_argument("--learners", type=int, default=300)
     parser.add_argument("--ramp", type=float, default=120, help="seconds over which they sign in")
     parser.add_argument("--exam-at", type=float, default=240, help="latest start of the exam (s)")
-    parser.add_argument("--exam-spread", type=float, default=10, help="seconds to click Start")
+    parser.add_argument("--exam-spread", type=float, default=30, help="seconds to click Start")
     parser.add_argument("--think-min", type=float, default=4, help="seconds per question, least")
     parser.add_argument("--think-max", type=float, default=8, help="seconds per question, most")
     parser.add_argument("--limit", type=float, default=600, help="the class run's bound (s)")
