@@ -11,11 +11,13 @@ takes from the query string only the related initial values its form accepts.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 
 class AdminConfig(DjangoAdminConfig):
@@ -134,6 +136,23 @@ class SafeInputs:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request, queryset):
+        """An action on selected rows whose ids the primary key cannot hold (``abc``, an
+        integer beyond the database's range: a ValueError or an OverflowError, a 500) is
+        refused as Django refuses an action on no rows, with its message."""
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(holds(self.model._meta.pk, value) for value in selected):
+            self.message_user(
+                request,
+                _(
+                    "Items must be selected in order to perform actions on them. No items have "
+                    "been changed."
+                ),
+                messages.WARNING,
+            )
+            return None
+        return super().response_action(request, queryset)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
