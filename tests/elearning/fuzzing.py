@@ -12,16 +12,19 @@ from dataclasses import dataclass, field
 from django import forms
 from django.apps import apps
 from django.db import models, transaction
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 # Few examples per form, always the same ones (derandomize: CI and a laptop see the same
-# inputs), no per-example deadline (a 100 kB value takes its time to render).
+# inputs), no per-example deadline (a 100 kB value takes its time to render), and no
+# shrinking: a failing example is reported as it came (``describe`` keeps it short), at
+# once, instead of after hundreds of requests spent making it smaller.
 FUZZ = settings(
     max_examples=20,
     deadline=None,
     derandomize=True,
     database=None,
+    phases=[Phase.explicit, Phase.generate],
     print_blob=True,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,

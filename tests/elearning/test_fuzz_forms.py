@@ -50,6 +50,7 @@ from .fuzzing import (
     check_not_cut,
     form_strategy,
     junk,
+    over_long,
     texts,
     uploads,
     values_for,
@@ -520,6 +521,37 @@ def test_every_admin_delete_and_history_page_ignores_junk(world, label, data, pa
     example(lambda: Sent.post(browser(world.superuser), url, posted))
 
 
+@FUZZ
+@given(data=st.data())
+def test_revoking_and_reissuing_a_certificate_take_bad_input(world, data):
+    """The certificate actions' confirmation: a reason, and for a reissue the name the new
+    certificate states, as typed (a misspelling corrected): refused when too long, never
+    cut."""
+    from elearning.models import Certificate
+
+    certificate = world.certificate
+    url = reverse("admin:elearning_certificate_changelist")
+    limit = Certificate._meta.get_field("learner_name").max_length
+    strategy = st.fixed_dictionaries(
+        {
+            "action": st.sampled_from(["revoke", "reissue"]),
+            ACTION_CHECKBOX_NAME: st.just([str(certificate.pk)]),
+            "apply": st.just("yes"),
+            "reason": st.one_of(st.just("Nom mal orthographié"), texts()),
+            f"name-{certificate.pk}": st.one_of(texts(), over_long(limit)),
+        }
+    )
+
+    def run():
+        posted = data.draw(strategy, label="posted")
+        Sent.post(browser(world.superuser), url, posted, [certificate])
+        new = Certificate.objects.filter(replaces=certificate).first()
+        if new is not None:
+            check_not_cut(new, {"learner_name": posted[f"name-{certificate.pk}"]})
+
+    example(run)
+
+
 def course_import_preview():
     """The import's second step: the course's title and its lessons as edited."""
     lesson = st.fixed_dictionaries(
@@ -770,3 +802,30 @@ def test_an_admin_action_on_an_id_the_key_cannot_hold_is_refused_with_a_message(
             response.content.decode()
         )
     assert not Certificate.objects.filter(revoked_at__isnull=False).exists()
+
+
+def test_a_name_too_long_for_the_reissued_certificate_is_refused_not_cut(world):
+    """Found by the fuzzing: a name typed on the reissue page longer than a certificate
+    holds (300) was cut to 300 characters and printed so, without a word."""
+    from elearning.models import Certificate
+
+    old = world.certificate
+    posted = {
+        "action": "reissue",
+        ACTION_CHECKBOX_NAME: [str(old.pk)],
+        "apply": "yes",
+        "reason": "Nom mal orthographié",
+    }
+    url = reverse("admin:elearning_certificate_changelist")
+    client = browser(world.superuser)
+    response = client.post(url, {**posted, f"name-{old.pk}": "é" * 301})
+    assert response.status_code == 200  # the confirmation again, with the error
+    assert response.context["form"].errors[f"name-{old.pk}"]
+    assert "é" * 301 in response.content.decode()  # what she typed, to shorten
+    old.refresh_from_db()
+    assert not old.is_revoked
+    assert not Certificate.objects.filter(replaces=old).exists()
+
+    response = client.post(url, {**posted, f"name-{old.pk}": "é" * 300})
+    assert response.status_code == 302
+    assert Certificate.objects.get(replaces=old).learner_name == "é" * 300
