@@ -16,7 +16,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 
 
@@ -34,9 +34,42 @@ class AdminSite(admin.AdminSite):
                 for key, values in request.GET.lists()
             ):
                 request.GET = without_nul(request.GET)
-            return wrapped(request, *args, **kwargs)
+            if is_unknown_rq_worker(view, kwargs):
+                raise Http404
+            try:
+                return wrapped(request, *args, **kwargs)
+            except missing_job_errors() as error:
+                raise Http404 from error
 
         return inner
+
+
+# django_rq's dashboard (in the admin when tasks run through Redis) answers 500 for a job or
+# a worker that is not in Redis, as an address may name: a 404 here.
+
+
+def missing_job_errors():
+    """What django_rq raises for a job id that is not in Redis."""
+    try:
+        from rq.exceptions import NoSuchJobError
+    except ImportError:
+        return ()
+    return (NoSuchJobError,)
+
+
+def is_unknown_rq_worker(view, kwargs):
+    """Whether ``view`` is django_rq's worker page, asked for a worker that is not in Redis
+    (it asserts that the worker exists, and a malformed key raises ValueError)."""
+    if getattr(view, "__module__", "") != "django_rq.views" or view.__name__ != "worker_details":
+        return False
+    from django_rq.queues import get_queue_by_index
+    from rq.worker import Worker
+
+    key = kwargs.get("key", "")
+    if not key.startswith(Worker.redis_worker_namespace_prefix):
+        return True
+    connection = get_queue_by_index(kwargs["queue_index"]).connection
+    return Worker.find_by_key(key, connection=connection) is None
 
 
 def without_nul(query):

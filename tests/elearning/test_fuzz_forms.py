@@ -373,7 +373,20 @@ def test_every_page_without_a_form_ignores_what_is_posted_to_it(world, name, dat
 
 
 def registered():
-    return sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
+    """The admin's model admins, of models with a table (django_rq, installed with Redis,
+    registers a table-less model as a link to its dashboard: see RQ_PAGES)."""
+    return sorted(
+        (
+            (model, model_admin)
+            for model, model_admin in admin.site._registry.items()
+            if model._meta.managed
+        ),
+        key=lambda item: item[0]._meta.label,
+    )
+
+
+def unmanaged():
+    return [model for model in admin.site._registry if not model._meta.managed]
 
 
 def admin_name(model, page):
@@ -700,6 +713,44 @@ ADMIN_UNNAMED = {"<path:object_id>/", "(?P<url>.*)$"}
 ADMIN_REDIRECTS = {"admin:view_on_site"}
 
 
+def url_patterns(patterns=None, namespace=None):
+    """Every pattern of the URL configuration: (name with its namespace, or None; route)."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            yield from url_patterns(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, str(pattern.pattern)
+
+
+# django_rq's dashboard, in the admin when the site runs its tasks through Redis: its pages
+# act on the queues in Redis (not on the site's database) and take no input of the site's;
+# junk is posted to each, with the address's values made up.
+RQ_ARGUMENTS = {
+    "queue_index": 0,
+    "scheduler_index": 0,
+    "connection_index": 0,
+    "job_id": "no-such-job",
+    "result_id": "no-such-result",
+    "key": "no-such-worker",
+    "scheduler_name": "no-such-scheduler",
+    "cron_job_name": "no-such-job",
+}
+
+
+def rq_pages():
+    """Names and addresses of django_rq's pages, when it is installed."""
+    found = {}
+    for name, route in url_patterns():
+        if name and name.startswith("admin:django_rq_") and name not in found:
+            if "<path:object_id>" in route:
+                continue  # the table-less model's object pages: it has no objects
+            kwargs = {key: value for key, value in RQ_ARGUMENTS.items() if f":{key}>" in route}
+            found[name] = reverse(name, kwargs=kwargs)
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(ADMIN_FORMS))
 @FUZZ
 @given(data=st.data())
@@ -717,18 +768,15 @@ def test_every_admin_page_without_a_form_ignores_junk(world, name, data, method)
     example(lambda: Sent.post(browser(world.superuser), url, data.draw(junk()), method=method))
 
 
+@pytest.mark.parametrize("name", sorted(rq_pages()))
+@FEW
+@given(data=st.data(), method=st.sampled_from(["post", "get"]))
+def test_every_page_of_the_task_queues_dashboard_ignores_junk(world, name, data, method):
+    url = rq_pages()[name]
+    example(lambda: Sent.post(browser(world.superuser), url, data.draw(junk()), method=method))
+
+
 # --- Nothing escapes ----------------------------------------------------------------------
-
-
-def url_patterns(patterns=None, namespace=None):
-    """Every pattern of the URL configuration: (name with its namespace, or None; route)."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or namespace
-            yield from url_patterns(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
-            yield name, str(pattern.pattern)
 
 
 def test_every_url_of_the_project_has_its_bad_input_or_is_a_page_without_a_form():
@@ -738,16 +786,21 @@ def test_every_url_of_the_project_has_its_bad_input_or_is_a_page_without_a_form(
         | set(ADMIN_FORMS)
         | set(ADMIN_PAGES)
         | ADMIN_REDIRECTS
+        | set(rq_pages())
         | {
             admin_name(model, page)
             for model, _a in registered()
             for page in ("add", "change", "changelist", "delete", "history")
         }
     )
+    # A table-less model has no object to change, delete or show the history of.
+    without_objects = {
+        admin_name(model, page) for model in unmanaged() for page in ("change", "delete", "history")
+    }
     missing = [
         name or route
         for name, route in url_patterns()
-        if (name not in covered if name else route not in ADMIN_UNNAMED)
+        if (name not in covered | without_objects if name else route not in ADMIN_UNNAMED)
     ]
     assert missing == [], f"no bad input for these URLs: add them to test_fuzz_forms.py: {missing}"
 
