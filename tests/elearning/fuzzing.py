@@ -135,17 +135,30 @@ def offered_values(form_field, limit=3):
     return []
 
 
-def form_strategy(form, prefix=None, fixed=None):
+def form_strategy(form, prefix=None, fixed=None, valid=None):
     """A dictionary of posted values for every field of ``form`` (a form instance), keyed
-    by their names as posted."""
-    fields = {}
+    by their names as posted. With ``valid`` (good values by field name), each field is
+    either its good value or a bad one, so that some examples pass the form with one bad
+    value in it: where a value cut or saved wrongly would show."""
+    fields, goods = {}, {}
     for name, form_field in form.fields.items():
         if isinstance(form_field, forms.FileField):
             continue
         key = form.add_prefix(name) if prefix is None else f"{prefix}-{name}"
         fields[key] = values_for(form_field, offered_values(form_field))
+        if valid and valid.get(name) is not None:
+            goods[key] = st.just(valid[name])
     fields.update({key: st.just(value) for key, value in (fixed or {}).items()})
-    return st.fixed_dictionaries(fields)
+    every_bad = st.fixed_dictionaries(fields)
+    if not goods:
+        return every_bad
+
+    def one_bad(key):
+        return st.fixed_dictionaries(
+            {k: (v if k == key else goods.get(k, v)) for k, v in fields.items()}
+        )
+
+    return st.one_of(every_bad, st.sampled_from(sorted(fields)).flatmap(one_bad))
 
 
 def junk():

@@ -21,6 +21,7 @@ from django.contrib.auth.forms import (
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.forms import CharField, MultiWidget
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -236,13 +237,37 @@ def lesson_slug(w):
 
 SITE_FORMS = {
     "login": lambda w: [
-        Target(reverse("login"), form_strategy(EmailAuthenticationForm()), unchanged=[w.learner])
+        Target(
+            reverse("login"),
+            form_strategy(
+                EmailAuthenticationForm(), valid={"username": w.learner.email, "password": PASSWORD}
+            ),
+            unchanged=[w.learner],
+        )
     ],
-    "signup": lambda w: [Target(reverse("signup"), form_strategy(SignupForm()))],
+    "signup": lambda w: [
+        Target(
+            reverse("signup"),
+            form_strategy(
+                SignupForm(),
+                valid={
+                    "email": "nouvelle@example.com",
+                    "first_name": "Zoë",
+                    "last_name": "محمد Dupont",
+                    "preferred_language": "fr",
+                    "password1": "Un-mot-de-passe-long-42",
+                    "password2": "Un-mot-de-passe-long-42",
+                },
+            ),
+        )
+    ],
     "profile": lambda w: [
         Target(
             reverse("profile"),
-            form_strategy(ProfileForm(instance=w.learner)),
+            form_strategy(
+                ProfileForm(instance=w.learner),
+                valid={"first_name": "Zoë", "last_name": "Ηλέκτρα", "preferred_language": "en"},
+            ),
             w.learner,
             unchanged=[w.learner],
         )
@@ -261,7 +286,14 @@ SITE_FORMS = {
     "password_change": lambda w: [
         Target(
             reverse("password_change"),
-            form_strategy(PasswordChangeForm(w.learner), fixed=None),
+            form_strategy(
+                PasswordChangeForm(w.learner),
+                valid={
+                    "old_password": PASSWORD,
+                    "new_password1": "Un-mot-de-passe-long-42",
+                    "new_password2": "Un-mot-de-passe-long-42",
+                },
+            ),
             w.learner,
             unchanged=[w.learner],
         )
@@ -273,7 +305,7 @@ SITE_FORMS = {
     "account_delete": lambda w: [
         Target(
             reverse("account_delete"),
-            form_strategy(DeleteAccountForm(None)),
+            form_strategy(DeleteAccountForm(None), valid={"password": PASSWORD}),
             w.learner,
             unchanged=[w.learner],
         )
@@ -393,11 +425,30 @@ def admin_name(model, page):
     return f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}"
 
 
+def current_values(form):
+    """What an object's change form posts as it stands (good values to mix bad ones with),
+    for the fields of one input each; none for a new object."""
+    if form.instance.pk is None:
+        return None
+    values = {}
+    for name, form_field in form.fields.items():
+        if isinstance(form_field.widget, MultiWidget) or form_field.disabled:
+            continue
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            values[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            values[name] = "on" if value else ""
+        else:
+            values[name] = "" if value is None else str(value)
+    return values
+
+
 def admin_form_strategy(response):
     """What the add or change page posts, every field of its form and of its inlines
     fuzzed: the inlines' existing rows keep their ids, and one new row may come."""
     adminform = response.context["adminform"]
-    strategies = [form_strategy(adminform.form)]
+    strategies = [form_strategy(adminform.form, valid=current_values(adminform.form))]
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         prefix = formset.prefix
@@ -415,7 +466,11 @@ def admin_form_strategy(response):
             fixed = {}
             if form.instance.pk is not None:
                 fixed[f"{prefix}-{index}-{formset.model._meta.pk.name}"] = str(form.instance.pk)
-            strategies.append(form_strategy(form, prefix=f"{prefix}-{index}", fixed=fixed))
+            strategies.append(
+                form_strategy(
+                    form, prefix=f"{prefix}-{index}", fixed=fixed, valid=current_values(form)
+                )
+            )
         strategies.append(
             form_strategy(formset.empty_form, prefix=f"{prefix}-{len(formset.forms)}")
         )
@@ -885,3 +940,55 @@ def test_a_name_too_long_for_the_reissued_certificate_is_refused_not_cut(world):
     response = client.post(url, {**posted, f"name-{old.pk}": "é" * 300})
     assert response.status_code == 302
     assert Certificate.objects.get(replaces=old).learner_name == "é" * 300
+
+
+# --- One character too many, in every text field with a limit ---------------------------
+
+
+def page_data(response):
+    """What an admin change page posts as it stands: its form's and its inlines' values."""
+    adminform = response.context["adminform"]
+    data = dict(current_values(adminform.form) or {})
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(
+            {f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()}
+        )
+        for form in formset.forms:
+            data.update({form.add_prefix(k): v for k, v in (current_values(form) or {}).items()})
+            data[form.add_prefix(formset.model._meta.pk.name)] = str(form.instance.pk)
+    return data
+
+
+def text_limits(form):
+    return [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field, CharField) and field.max_length and not field.disabled
+    ]
+
+
+@pytest.mark.parametrize("label", [label for label, page in ADMIN_MODEL_PAGES if page == "change"])
+def test_a_value_one_character_too_long_is_refused_in_every_admin_change_form(world, label, rf):
+    """The page as it stands saves; the same with one text field one character over its
+    limit is refused with the field's message, and nothing is stored cut."""
+    model, model_admin = model_admin_of(label)
+    request = rf.get("/")
+    request.user = world.superuser
+    obj = model_admin.get_queryset(request).order_by("pk").first()
+    url = reverse(admin_name(model, "change"), args=[obj.pk])
+    client = browser(world.superuser)
+    page = client.get(url)
+    if page.status_code == 403:  # read-only: nothing to save
+        return
+    form = page.context["adminform"].form
+    baseline = page_data(page)
+    for name in text_limits(form):
+        limit = form.fields[name].max_length
+        with transaction.atomic():
+            response = client.post(url, {**baseline, name: "é" * (limit + 1)})
+            transaction.set_rollback(True)
+        assert response.status_code == 200, (label, name)
+        assert response.context["adminform"].form.errors.get(name), (label, name)
+        stored = model._default_manager.filter(pk=obj.pk).values_list(name, flat=True).first()
+        assert stored != "é" * limit, (label, name)
