@@ -10,13 +10,15 @@ renders only the related values its target field can hold, queries for none it c
 takes from the query string only the related initial values its form accepts.
 """
 
+from functools import wraps
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.utils.translation import gettext as _
 
 
@@ -26,7 +28,27 @@ class AdminConfig(DjangoAdminConfig):
 
 class AdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
-        wrapped = super().admin_view(view, cacheable)
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            # After the admin's own checks (signed in, staff): what the view is given.
+            if is_unknown_rq_worker(view, kwargs):
+                raise Http404
+            if selects_what_no_key_holds(view, request):
+                # Refused as Django refuses an action on no rows, with its message.
+                messages.warning(
+                    request,
+                    _(
+                        "Items must be selected in order to perform actions on them. No items "
+                        "have been changed."
+                    ),
+                )
+                return HttpResponseRedirect(request.get_full_path())
+            try:
+                return view(request, *args, **kwargs)
+            except missing_job_errors() as error:
+                raise Http404 from error
+
+        wrapped = super().admin_view(checked, cacheable)
 
         def inner(request, *args, **kwargs):
             if any(
@@ -34,12 +56,7 @@ class AdminSite(admin.AdminSite):
                 for key, values in request.GET.lists()
             ):
                 request.GET = without_nul(request.GET)
-            if is_unknown_rq_worker(view, kwargs):
-                raise Http404
-            try:
-                return wrapped(request, *args, **kwargs)
-            except missing_job_errors() as error:
-                raise Http404 from error
+            return wrapped(request, *args, **kwargs)
 
         return inner
 
@@ -70,6 +87,18 @@ def is_unknown_rq_worker(view, kwargs):
         return True
     connection = get_queue_by_index(kwargs["queue_index"]).connection
     return Worker.find_by_key(key, connection=connection) is None
+
+
+def selects_what_no_key_holds(view, request):
+    """Whether ``request`` posts an action of a model admin's list on selected ids that its
+    model's primary key cannot hold (``abc``, an integer beyond the database's range: a
+    ValueError or an OverflowError in Django's action, a 500), for every model admin of the
+    site, the project's and those of the apps it installs."""
+    model_admin = getattr(view, "__self__", None)
+    if request.method != "POST" or not isinstance(model_admin, admin.ModelAdmin):
+        return False
+    key = model_admin.model._meta.pk
+    return not all(holds(key, v) for v in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
 
 
 def without_nul(query):
@@ -169,23 +198,6 @@ class SafeInputs:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def response_action(self, request, queryset):
-        """An action on selected rows whose ids the primary key cannot hold (``abc``, an
-        integer beyond the database's range: a ValueError or an OverflowError, a 500) is
-        refused as Django refuses an action on no rows, with its message."""
-        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-        if not all(holds(self.model._meta.pk, value) for value in selected):
-            self.message_user(
-                request,
-                _(
-                    "Items must be selected in order to perform actions on them. No items have "
-                    "been changed."
-                ),
-                messages.WARNING,
-            )
-            return None
-        return super().response_action(request, queryset)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
