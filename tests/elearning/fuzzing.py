@@ -239,21 +239,25 @@ def char_limits(model):
     }
 
 
-def check_not_cut(obj, posted, names=None):
-    """No value posted for ``obj``'s text fields was longer than the field holds (such a
-    value must be refused, not saved), and none is stored cut to the field's length."""
+def check_not_cut(obj, posted):
+    """No text field of ``obj`` holds more than its limit (a value accepted whole), nor the
+    start of a longer value posted for it (a value cut). A field the form ignores (a
+    read-only one) holds neither."""
     obj.refresh_from_db()
     for name, max_length in char_limits(type(obj)).items():
-        value = posted.get(name if names is None else names.get(name, name))
-        if not isinstance(value, str):
+        value, stored = posted.get(name), getattr(obj, name)
+        if not isinstance(value, str) or not isinstance(stored, str) or not stored:
             continue
-        assert not is_over_long(value, max_length), (
-            f"{type(obj).__name__}.{name}: a value of {len(value)} characters (limit "
+        assert len(stored) <= max_length, (
+            f"{type(obj).__name__}.{name}: a value of {len(stored)} characters (limit "
             f"{max_length}) was accepted"
         )
-        stored = getattr(obj, name)
-        if isinstance(stored, str) and len(value) > len(stored) == max_length:
-            assert not value.startswith(stored), f"{name} stored cut to {max_length} characters"
+        composed = " ".join(unicodedata.normalize("NFC", value).split())
+        if is_over_long(value, max_length):
+            assert not (composed.startswith(stored) or value.startswith(stored)), (
+                f"{type(obj).__name__}.{name}: a value of {len(value)} characters was stored "
+                f"cut to {len(stored)} (limit {max_length})"
+            )
 
 
 @dataclass
