@@ -60,11 +60,11 @@ class ReissueForm(RevocationForm):
         super().__init__(data)
         limit = Certificate._meta.get_field("learner_name").max_length
         for certificate in certificates:
-            learner = certificate.learner
+            learner = certificate.learner  # None once her account is deleted
             self.fields[name_field(certificate)] = forms.CharField(
                 required=False,
                 max_length=limit,
-                initial=learner.get_full_name() or learner.email,
+                initial=(learner.get_full_name() or learner.email) if learner else "",
                 label=_("Name on the certificate replacing %(code)s")
                 % {"code": certificate.display_code},
             )
