@@ -10,12 +10,16 @@ renders only the related values its target field can hold, queries for none it c
 takes from the query string only the related initial values its form accepts.
 """
 
+from functools import wraps
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
+from django.http import Http404, HttpResponseRedirect, QueryDict
+from django.utils.translation import gettext as _
 
 
 class AdminConfig(DjangoAdminConfig):
@@ -24,7 +28,27 @@ class AdminConfig(DjangoAdminConfig):
 
 class AdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
-        wrapped = super().admin_view(view, cacheable)
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            # After the admin's own checks (signed in, staff): what the view is given.
+            if is_unknown_rq_worker(view, kwargs):
+                raise Http404
+            if selects_what_no_key_holds(view, request):
+                # Refused as Django refuses an action on no rows, with its message.
+                messages.warning(
+                    request,
+                    _(
+                        "Items must be selected in order to perform actions on them. No items "
+                        "have been changed."
+                    ),
+                )
+                return HttpResponseRedirect(request.get_full_path())
+            try:
+                return view(request, *args, **kwargs)
+            except missing_job_errors() as error:
+                raise Http404 from error
+
+        wrapped = super().admin_view(checked, cacheable)
 
         def inner(request, *args, **kwargs):
             if any(
@@ -35,6 +59,46 @@ class AdminSite(admin.AdminSite):
             return wrapped(request, *args, **kwargs)
 
         return inner
+
+
+# django_rq's dashboard (in the admin when tasks run through Redis) answers 500 for a job or
+# a worker that is not in Redis, as an address may name: a 404 here.
+
+
+def missing_job_errors():
+    """What django_rq raises for a job id that is not in Redis."""
+    try:
+        from rq.exceptions import NoSuchJobError
+    except ImportError:
+        return ()
+    return (NoSuchJobError,)
+
+
+def is_unknown_rq_worker(view, kwargs):
+    """Whether ``view`` is django_rq's worker page, asked for a worker that is not in Redis
+    (it asserts that the worker exists, and a malformed key raises ValueError)."""
+    if getattr(view, "__module__", "") != "django_rq.views" or view.__name__ != "worker_details":
+        return False
+    from django_rq.queues import get_queue_by_index
+    from rq.worker import Worker
+
+    key = kwargs.get("key", "")
+    if not key.startswith(Worker.redis_worker_namespace_prefix):
+        return True
+    connection = get_queue_by_index(kwargs["queue_index"]).connection
+    return Worker.find_by_key(key, connection=connection) is None
+
+
+def selects_what_no_key_holds(view, request):
+    """Whether ``request`` posts an action of a model admin's list on selected ids that its
+    model's primary key cannot hold (``abc``, an integer beyond the database's range: a
+    ValueError or an OverflowError in Django's action, a 500), for every model admin of the
+    site, the project's and those of the apps it installs."""
+    model_admin = getattr(view, "__self__", None)
+    if request.method != "POST" or not isinstance(model_admin, admin.ModelAdmin):
+        return False
+    key = model_admin.model._meta.pk
+    return not all(holds(key, v) for v in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
 
 
 def without_nul(query):

@@ -47,6 +47,28 @@ class RevocationForm(forms.Form):
         error_messages={"required": _("Give a reason: it is kept with the revocation.")},
     )
 
+    def __init__(self, data=None, *, certificates=()):
+        super().__init__(data)
+
+
+class ReissueForm(RevocationForm):
+    """The reason, and the name each new certificate states (her name as it is now, or a
+    misspelling corrected), as the page shows it beside each certificate (``name-<pk>``):
+    no longer than a certificate holds, so that a long name is refused, never cut."""
+
+    def __init__(self, data=None, *, certificates=()):
+        super().__init__(data)
+        limit = Certificate._meta.get_field("learner_name").max_length
+        for certificate in certificates:
+            learner = certificate.learner  # None once her account is deleted
+            self.fields[name_field(certificate)] = forms.CharField(
+                required=False,
+                max_length=limit,
+                initial=(learner.get_full_name() or learner.email) if learner else "",
+                label=_("Name on the certificate replacing %(code)s")
+                % {"code": certificate.display_code},
+            )
+
 
 @admin.register(Certificate)
 class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
@@ -138,7 +160,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     @admin.action(description=_("Revoke selected certificates"), permissions=["revoke"])
     def revoke(self, request, queryset):
         return self.with_reason(
-            request, queryset, "revoke", _("Revoke certificates"), self.revoke_all
+            request, queryset, "revoke", _("Revoke certificates"), self.revoke_all, RevocationForm
         )
 
     @admin.action(
@@ -149,7 +171,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     )
     def reissue(self, request, queryset):
         return self.with_reason(
-            request, queryset, "reissue", _("Reissue certificates"), self.reissue_all
+            request, queryset, "reissue", _("Reissue certificates"), self.reissue_all, ReissueForm
         )
 
     @admin.action(
@@ -204,7 +226,7 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
     def reissue_all(self, request, valid, reason):
         """Returns those that someone else revoked meanwhile. Each new certificate states
         the name typed beside it (a misspelling corrected), or her name as it is now."""
-        names = {c.pk: printable(request.POST.get(f"name-{c.pk}", "")) for c in valid}
+        names = {c.pk: printable(request.POST.get(name_field(c), "")) for c in valid}
         pairs = [
             (c, completion.reissue_certificate(c, request.user, reason, name=names.get(c.pk)))
             for c in valid
@@ -228,14 +250,17 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
             )
         return [old for old, new in pairs if new is None]
 
-    def with_reason(self, request, queryset, action, title, apply):
+    def with_reason(self, request, queryset, action, title, apply, form_class):
         """Django's delete confirmation, with a reason: the form first, then ``apply(request,
         valid, reason)`` in one transaction. Certificates already revoked are left as they
         are, with a warning."""
         selected = list(queryset)
         valid = [c for c in selected if not c.is_revoked]
         skipped = [c for c in selected if c.is_revoked]
-        form = RevocationForm(request.POST if "apply" in request.POST else None)
+        form = form_class(
+            request.POST if "apply" in request.POST else None,
+            certificates=valid,
+        )
         if valid and form.is_valid():
             with transaction.atomic():
                 skipped += apply(request, valid, form.cleaned_data["reason"])
@@ -249,6 +274,10 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
             "title": title,
             "action": action,
             "certificates": valid,
+            # Each with the field of the name it will state, where the action asks one.
+            "rows": [
+                (c, form[name_field(c)] if name_field(c) in form.fields else None) for c in valid
+            ],
             "skipped": skipped,
             "selected": selected,
             "form": form,
@@ -275,9 +304,15 @@ class CertificateAdmin(LearnerScopedMixin, ReadOnlyAdmin):
             )
 
 
+def name_field(certificate):
+    """The posted name of the certificate replacing ``certificate``."""
+    return f"name-{certificate.pk}"
+
+
 def printable(name):
-    """A name as typed, on one line, without control characters; None when empty."""
-    name = printable_name("".join(ch for ch in name if ch.isprintable() or ch.isspace()))[:300]
+    """A name as typed, on one line, without control characters; None when empty. (The
+    form has refused a name longer than a certificate holds.)"""
+    name = printable_name("".join(ch for ch in name if ch.isprintable() or ch.isspace()))
     return name or None
 
 
