@@ -405,9 +405,7 @@ def main():
     port = free_port()
     host = f"http://{HOST}:{port}"
     password = secrets.token_urlsafe(24)
-    env = production_env(
-        tmp, DATABASE_URL, host, REDIS_URL=args.redis_url, AXES_FAILURE_LIMIT="1000"
-    )
+    env = production_env(tmp, DATABASE_URL, host, REDIS_URL=args.redis_url)
     server, created, status = None, False, 2
     try:
         with contextlib.ExitStack() as stack:
