@@ -32,7 +32,7 @@ from quiz.choices import AttemptState, QuestionStatus
 from quiz.models import Attempt, Bank, DrawRule, Question, QuizQuestion
 from quiz.percentages import whole_percent
 
-from .names import normalise_name, validate_name
+from .names import isolated, normalise_name, validate_name
 
 
 def quiz_url(course_slug, quiz_pk):
@@ -103,7 +103,8 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.get_full_name() or self.email
+        # shown where no <bdi> can go (select options, breadcrumbs): isolated as text
+        return isolated(self.get_full_name() or self.email)
 
     def clean(self):
         super().clean()

@@ -8,7 +8,10 @@ the text around it ("Dupont \u202e)eéuqovér(" reads as a different name), a ze
 control character would hide in it. So the model's fields refuse them (every form that takes
 a name validates through the model: sign-up, profile, the admin's), names are stored
 composed (NFC: ReportLab draws one glyph per character), and templates isolate every name
-shown (``<bdi>``), so that a right-to-left name cannot reorder the words around it.
+shown (``<bdi>``), so that a right-to-left name cannot reorder the words around it. Where
+no markup can go (the admin's select options and autocomplete results, its breadcrumbs and
+messages, which all print ``str(user)``), the name comes between the first-strong isolate
+and the pop directional isolate characters (``isolated``), which do the same in plain text.
 """
 
 import unicodedata
@@ -52,3 +55,10 @@ def normalise_name(value):
 def printable_name(value):
     """A name stored before the rule, made safe to print: refused characters dropped."""
     return normalise_name("".join(c for c in value if c not in set(refused_characters(value))))
+
+
+def isolated(text):
+    """Plain text that a right-to-left name in it cannot reorder the text around: between
+    FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069), the plain-text
+    ``<bdi>``."""
+    return f"\u2068{text}\u2069"

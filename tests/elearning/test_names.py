@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from elearning.models import Certificate, User
+from elearning.models import Certificate, Cohort, CohortMembership, User
 from elearning.names import normalise_name, printable_name, validate_name
 from tests.elearning.flows import read_all_lessons, take_final
 
@@ -224,4 +224,29 @@ def test_the_forms_ask_the_browser_to_set_a_name_s_direction(client, learner):
     assert re.search(
         r'<input[^>]*dir="auto"[^>]*name="first_name"|<input[^>]*name="first_name"[^>]*dir="auto"',
         page,
+    )
+
+
+@pytest.mark.django_db
+def test_where_no_markup_can_go_the_name_is_isolated_as_text(superuser_client, learner):
+    """The admin's autocomplete results and select options print str(user): between
+    U+2068 and U+2069, a right-to-left name cannot reorder what follows it."""
+    User.objects.filter(pk=learner.pk).update(first_name="ليلى", last_name="Dupont")
+    learner.refresh_from_db()
+    assert str(learner) == "\u2068ليلى Dupont\u2069"
+    cohort = Cohort.objects.create(name="Promotion 2026")
+    CohortMembership.objects.create(cohort=cohort, learner=learner)
+    found = superuser_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "elearning",
+            "model_name": "cohortmembership",
+            "field_name": "learner",
+            "term": "Dupont",
+        },
+    ).json()["results"]
+    assert [row["text"] for row in found] == ["\u2068ليلى Dupont\u2069"]
+    page = superuser_client.get(reverse("admin:elearning_cohort_change", args=[cohort.pk]))
+    assert re.search(
+        r"<option [^>]*selected>\u2068ليلى Dupont\u2069</option>", page.content.decode()
     )
