@@ -162,7 +162,7 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
             preceding = _preceding(sentences[:index], analysis)  # it took its subject there
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
-            if topic and (_said_of_the_topic(span) or _clinical(span, topic)):
+            if topic and not _names(span, topic) and (_said_of_the_topic(span) or _clinical(span)):
                 span = parse(f"Dans {topic}, {lower_first(text)}")[:]
                 text = span.text
             if points_back(span, analysis):
@@ -267,20 +267,26 @@ def _said_of_the_topic(span):
     root = span.root
     if "Fin" in root.morph.get("VerbForm"):
         return False  # 'La myasthénie touche les femmes jeunes' says who it touches
+    if any(c.dep_ == "det" for c in root.children):
+        return False  # 'X est une atteinte aiguë ...': what X is, a noun with its article
     participle = root.lemma_.lower() in TOPIC_PARTICIPLES or (
         root.lower_.rstrip("es") in ("touché", "atteint", "épargné", "concerné", "affecté")
     )  # 'atteinte' read as a noun
     return participle and not any(c.dep_.startswith(("obl", "nmod")) for c in root.children)
 
 
-def _clinical(span, topic):
+def _names(span, topic):
+    """Whether the statement names the topic already ('Le syndrome de Guillain-Barré est
+    ...'): tied to it again, it would say it twice."""
+    words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
+    return bool(words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3})
+
+
+def _clinical(span):
     """A clinical statement that does not name the text's topic ('Le médecin recherche les
     anticorps dans une prise de sang'): true in that disease only."""
     if span[0].lower_ in ("dans", "chez", "en", "lors", "au", "pendant", "après", "avant"):
         return False  # it says where it holds
-    words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
-    if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
-        return False
     root = span.root
     if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
         return False  # what a thing is ('Le signe de Trousseau est l'apparition ...')
