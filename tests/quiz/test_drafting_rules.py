@@ -240,6 +240,21 @@ def test_what_the_topic_does_is_tied_to_the_topic():
     assert not [s for s in statements_from(text) if "nerfs" in s]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'atteinte' is a noun here, not the participle of 'Les nerfs sont atteints'
+        "Le syndrome de Guillain-Barré est une atteinte aiguë, inflammatoire et d'origine "
+        "auto-immune des nerfs périphériques et de leurs racines.",
+        "La sclérose en plaques est une atteinte chronique, inflammatoire et d'origine "
+        "auto-immune du système nerveux central.",
+    ],
+)
+def test_a_statement_that_names_the_topic_is_not_tied_to_it_again(text):
+    topic = "le syndrome de Guillain-Barré" if "Guillain" in text else "la sclérose en plaques"
+    assert statements_from(text, topic=topic) == [text]
+
+
 # --- Clean negations and swaps ----------------------------------------------------------
 
 
