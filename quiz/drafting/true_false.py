@@ -4,7 +4,15 @@ the course uses, by adding or removing a negation on the main verb, or by swappi
 import re
 from dataclasses import replace
 
-from .analysis import claims, is_hedged, is_key_phrase, parse_is_unsure, said_of, says_on
+from .analysis import (
+    claims,
+    is_hedged,
+    is_key_phrase,
+    parse_is_unsure,
+    said_of,
+    says_on,
+    terms_of,
+)
 from .drafts import (
     FALSE,
     TRUE,
@@ -27,14 +35,21 @@ from .lexicon import (
     HEDGES,
     VOWELS,
 )
+from .pipeline import parse
 
 
 def true_false_drafts(sentence, course):
     """A false statement the text plainly contradicts (a contrasting word swapped, or the
     main verb negated where that gives clean French), with the true statement beside it; a
     true statement alone only where the sentence is about one of the text's key terms."""
-    if claims(sentence.span) > 1 or is_a_list(sentence.span) or says_on(sentence.span):
+    if claims(sentence.span) > 1 or says_on(sentence.span):
         return []  # 'Vrai' or 'Faux' would say nothing precise
+    if is_a_list(sentence.span):
+        first = first_of_a_list(sentence.span)
+        if first is None:
+            return []  # 'Vrai' or 'Faux' would say nothing precise
+        span = parse(first)[:]
+        sentence = replace(sentence, span=span, text=first, terms=terms_of(span))
     if _bare_pronominal(sentence.span):
         return []  # 'Le GCS se compare': with what? Neither it nor its negation teaches
     drafts = []
@@ -54,6 +69,60 @@ def true_false_drafts(sentence, course):
         score = 1.3 - 0.3 * unsure - 0.3 * (not explains_more(sentence))  # it says it again
         drafts.append(_statement(sentence.text, True, sentence, score, course))
     return [draft for draft in drafts if draft is not None]
+
+
+def first_of_a_list(span):
+    """The claim of a list's first item, where the list is what the main verb does and ends
+    the sentence: 'Le séjour prolongé au sol expose à la déshydratation, à l'hypothermie et
+    à des escarres' -> 'Le séjour prolongé au sol expose à la déshydratation.' Each item is
+    a claim of its own, and the first one holds alone (the explanation quotes the whole
+    sentence). None where it would not: what a thing is ('Les plus utilisés sont A, B et
+    C' would become the only one), alternatives ('ou'), a list as the subject, a list
+    the rest of the sentence qualifies, a hedge or a restriction ('ne ... que')."""
+    root = span.root
+    if root.pos_ != "VERB" or "Fin" not in root.morph.get("VerbForm"):
+        return None
+    if any(c.dep_ == "cop" for c in root.children) or is_hedged(span):
+        return None
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None or subject.i > root.i or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    if any(t.lower_ in ("ou", "que", "qu'", "seul", "seule", "seuls", "seules") for t in span):
+        return None
+    commas = [t for t in span if t.text == "," and t.i > root.i]
+    if not commas or any(t.text == "," and t.i < root.i for t in span):
+        return None  # no list after the verb, or one before it (its subject?)
+    rest = [t for t in span if t.i > commas[0].i and not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in rest):
+        return None  # a clause of its own after the comma, not the list's items
+    ands = [t for t in rest if t.lower_ == "et"]
+    if len(ands) != 1:
+        return None
+    # the items open alike ('à la …, à l'…, à des … et à une …'), the first one too
+    alike = set.intersection(*(_opening(span.doc[t.i + 1]) for t in [*commas, ands[0]]))
+    if not alike & set().union(*(_opening(t) for t in span if root.i < t.i < commas[0].i)):
+        return None
+    first = span.doc[root.i + 1 : commas[0].i]
+    if not any(t.pos_ in ("NOUN", "PROPN") and _governed_by(t, root) for t in first):
+        return None
+    return span.doc[span.start : commas[0].i].text + "."
+
+
+def _opening(token):
+    """How an item opening on `token` opens: 'des' may be 'de' and 'les' or an article."""
+    if token.lower_ == "des":
+        return {"de", "det"}
+    return {_OPENERS[token.lower_]} if token.lower_ in _OPENERS else set()
+
+
+def _governed_by(token, root):
+    """Whether `token` hangs from `root` through objects, obliques and nouns' complements,
+    not through a coordination or a clause of its own."""
+    while token.i != root.i:
+        if token.dep_ not in ("obj", "obl", "obl:arg", "obl:mod", "iobj", "nmod"):
+            return False
+        token = token.head
+    return True
 
 
 def is_a_list(span):

@@ -255,15 +255,67 @@ def test_a_statement_that_names_the_topic_is_not_tied_to_it_again(text):
     assert statements_from(text, topic=topic) == [text]
 
 
+# --- One claim from a list: its first item ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "Le séjour prolongé au sol expose à la déshydratation, à l'hypothermie, à des "
+            "escarres et à une destruction musculaire.",
+            "Le séjour prolongé au sol n'expose pas à la déshydratation.",
+        ),
+        (
+            "La contention physique augmente le risque de blessures graves, d'escarres et de "
+            "confusion.",
+            "La contention physique n'augmente pas le risque de blessures graves.",
+        ),
+        (
+            "La dysautonomie provoque des troubles du rythme cardiaque, des variations "
+            "brutales de la pression artérielle et une rétention d'urine.",
+            "La dysautonomie ne provoque pas de troubles du rythme cardiaque.",
+        ),
+    ],
+)
+def test_a_list_of_what_a_verb_does_gives_the_claim_of_its_first_item(text, denied):
+    drafts = [d for d in draft_questions(text) if d.kind == "true_false"]
+    assert [d.stem for d in drafts] == [f"Vrai ou faux ? « {denied} »"]
+    # the explanation quotes the whole sentence: the other items are taught there
+    assert text in drafts[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a thing is: its first item alone would say it is only that
+        "Les médicaments les plus utilisés sont les bêtabloquants, l'amitriptyline et le "
+        "topiramate.",
+        # alternatives: 'ou' lists what may be, not what is
+        "Les crampes révèlent une carence en potassium, en magnésium ou en calcium.",
+        # the subject is the list: the verb would have to agree again
+        "La fièvre, la chaleur et l'effort aggravent les symptômes.",
+        # the list does not end the sentence: the rest is said of all of it
+        "La fièvre, la chaleur et l'effort aggravent les symptômes de la maladie chez l'adulte.",
+        # hedged: what can happen is no claim to deny
+        "Le séjour au sol peut exposer à la déshydratation, à l'hypothermie et aux escarres.",
+        # restricted: the first item alone would be the only one
+        "La maladie ne touche que les nerfs, les muscles et la peau.",
+    ],
+)
+def test_a_list_whose_first_item_alone_would_not_hold_gives_no_true_false(text):
+    assert not [d for d in draft_questions(text) if d.kind == "true_false"]
+
+
 # --- Clean negations and swaps ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        # Three things or more, or two figures: one wrong item would make it false.
+        # Three things or more, or two figures: one wrong item would make it false (a list
+        # of what the verb does gives its first item's claim instead: see above).
         "La sclérose en plaques est une maladie auto-immune, inflammatoire et chronique.",
-        "Le séjour prolongé au sol expose à la déshydratation, à l'hypothermie et aux escarres.",
         "La calcémie se situe entre 2,20 et 2,60 mmol/L et le calcium ionisé entre 1,15 et "
         "1,30 mmol/L.",
         # A pronominal verb with nothing after it: compared with what?
