@@ -64,8 +64,10 @@ def _wrong_article(noun, gender_of):
         (c for c in noun.children if c.dep_ in ("det", "case") and c.lower_ in GENDER_OF_WORD),
         None,
     )
-    if article is None or article.i != noun.i - 1:
+    if article is None:
         return False
+    if any(t.pos_ != "ADJ" for t in noun.doc[article.i + 1 : noun.i]):
+        return False  # only adjectives between them ('une simple mal'): they agree too
     said = GENDER_OF_WORD[article.lower_]
     known = gender_of.get(noun.lemma_.lower()) or lexical_gender(noun.lemma_.lower())
     if known is not None and known != said:

@@ -424,10 +424,15 @@ def test_a_word_is_swapped_only_where_the_text_opposes_the_pair(text, context, s
         ("Les anticorps bloquent et détruisent une partie des récepteurs.", False),
         ("Des secousses surviennent dans la jambe droite au repos.", False),
         ("La maladie type est la sclérose latérale amyotrophique.", False),
+        # an adjective between the article and its noun: the article still agrees with it
+        ("La migraine est une simple mal de tête.", True),
+        ("La migraine est un simple mal de tête.", False),
+        ("Il ressent une vive douleur dans le dos.", False),
+        ("Le patient garde un petit déficit de la jambe.", False),
     ],
 )
 def test_a_sentence_with_a_slip_is_recognised(sentence, slip):
-    gender_of = {"jambe": "Fem", "contraction": "Fem"}
+    gender_of = {"jambe": "Fem", "contraction": "Fem", "mal": "Masc"}  # as the text says them
     assert fluency.has_slips(parse(sentence)[:], gender_of) is slip
 
 
