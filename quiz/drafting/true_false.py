@@ -177,12 +177,27 @@ def worth_stating(span):
     signes d'examen ...')."""
     if is_hedged(span) or any(t.lower_ == "toujours" for t in span if t.i > 0):
         return False
-    if _bare_pronominal(span):
+    if _bare_pronominal(span) or _something_happens(span):
         return False
     if any(t.lemma_ == "falloir" for t in span):
         return False
     first = span[0]
     return not (first.pos_ == "NUM" or first.lower_ in COUNT_WORDS)
+
+
+def _something_happens(span):
+    """'(Dans la maladie,) une faiblesse apparaît.': an indefinite subject and its verb with
+    nothing after it. Said, it tests nothing; denied, it says no weakness ever appears."""
+    root = span.root
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None:
+        return False
+    nouns = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(  # ('Dans la maladie, une faiblesse …': an apposition)
+        any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children) for noun in nouns
+    ) and not any(  # nothing after the verb but the full stop
+        c.i > root.i and not c.is_punct and c.dep_ != "advmod" for c in root.children
+    )
 
 
 def can_negate(span):
@@ -205,17 +220,7 @@ def can_negate(span):
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is not None and subject.lemma_.lower() in CAREGIVERS:
         return False  # 'L'infirmier ne prévient pas le médecin': false by common sense alone
-    nouns = [subject, *(c for c in subject.children if c.dep_ == "appos")] if subject else []
-    if (
-        not denied
-        and any(  # ('Dans la maladie, une faiblesse …': an apposition)
-            any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children)
-            for noun in nouns
-        )
-        and not any(  # nothing after the verb but the full stop
-            c.i > root.i and not c.is_punct and c.dep_ != "advmod" for c in root.children
-        )
-    ):
+    if not denied and _something_happens(span):
         return False  # 'Une faiblesse n'apparaît pas': denies that any weakness ever does
     if {root.lemma_, *(c.lemma_ for c in root.children if c.dep_ == "cop")} & {
         "rester",

@@ -358,6 +358,19 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "worth"),
+    [
+        ("Dans le syndrome de Guillain-Barré, une faiblesse apparaît.", False),
+        ("Une fatigue intense apparaît.", False),
+        ("Une faiblesse apparaît d'abord aux jambes.", True),  # it says where
+        ("La faiblesse musculaire apparaît à l'effort.", True),
+    ],
+)
+def test_that_something_happens_is_no_true_statement_worth_a_question(sentence, worth):
+    assert true_false.worth_stating(parse(sentence)[:]) is worth
+
+
+@pytest.mark.parametrize(
     ("sentence", "negated"),
     [
         ("La myéline permet une conduction rapide.", "La myéline ne permet pas de conduction"),
