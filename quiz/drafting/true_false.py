@@ -190,8 +190,8 @@ def _something_happens(span):
     nothing after it. Said, it tests nothing; denied, it says no weakness ever appears."""
     root = span.root
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
-    if subject is None:
-        return False
+    if subject is None or any(c.dep_ == "cop" for c in root.children):
+        return False  # 'Une hypocalcémie sévère est une urgence' says what it is
     nouns = [subject, *(c for c in subject.children if c.dep_ == "appos")]
     return any(  # ('Dans la maladie, une faiblesse …': an apposition)
         any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children) for noun in nouns

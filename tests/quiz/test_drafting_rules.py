@@ -364,6 +364,8 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
         ("Une fatigue intense apparaît.", False),
         ("Une faiblesse apparaît d'abord aux jambes.", True),  # it says where
         ("La faiblesse musculaire apparaît à l'effort.", True),
+        ("Une hypocalcémie sévère est une urgence.", True),  # what it is
+        ("Une aggravation due à la fièvre n'est pas une poussée.", True),
     ],
 )
 def test_that_something_happens_is_no_true_statement_worth_a_question(sentence, worth):
