@@ -30,6 +30,9 @@ from .lexicon import (
 from .markdown import markdown_blocks
 from .pipeline import load_pipeline
 
+# Symbols lecture notes use as verbs ('=', '→', '>', '≥'); a line with one is no sentence.
+NOTE_SYMBOLS = re.compile(r"→|⇒|≥|≤|≠|(?<![\w(])[<>](?![\w)])|\s=\s|^\S+\s?=\s")
+
 
 @dataclass
 class Term:
@@ -526,6 +529,8 @@ def is_draftable(sentence):
     text = sentence.text
     if not text[:1].isupper() or text.endswith("?") or not text.endswith((".", "!", "»")):
         return False
+    if NOTE_SYMBOLS.search(text):
+        return False  # 'Asthme = inflammation → ...': a note, not a sentence to quote
     finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
     root = span.root
     if root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children):

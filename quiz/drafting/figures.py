@@ -17,7 +17,8 @@ _NUMBER = r"\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
 
 _UNIT = (
     r"(?:%|ans?|mois|semaines?|jours?|heures?|h|minutes?|min|secondes?|mmol/L|µmol/L|mg/L|"
-    r"g/L|mg/dL|mmHg|cmH2O|mg|g|kg|µg|mL|ml|L|cm|mm|°C|°|fois|battements par minute|/min)"
+    r"g/L|mg/dL|g/dL|pg/mL|ng/mL|µg/L|fL|UI|mmHg|cmH2O|mg|g|kg|µg|mL|ml|L|cm|mm|°C|°|fois|"
+    r"battements par minute|/min)"
 )
 
 

@@ -104,12 +104,15 @@ def _about(block, entries):
     doc = parse(intro) if intro else []
     if len(intro.split()) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
         return intro
+    heading = block.heading.strip().rstrip(" :")
     firsts = {entry.name.split()[0].lower() for entry in entries}
     if len(firsts) == 1 and all(len(entry.name.split()) > 1 for entry in entries):
         (noun,) = firsts
+        words = {word.lower().rstrip("sx") for word in heading.split()}
+        if noun.rstrip("sx") in words:
+            return heading  # 'Stades de la NYHA' says which stages
         if parse(noun)[0].pos_ == "NOUN":
             return f"Types de {noun}"
-    heading = block.heading.strip().rstrip(" :")
     return "" if heading.lower() in GENERIC_HEADINGS else heading
 
 

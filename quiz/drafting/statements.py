@@ -543,6 +543,13 @@ def points_back(span, analysis):
             return True  # 'ils leur transmettent l'ordre': to whom?
         if lower == "y" and token.pos_ == "PRON" and not _il_y_a(token):
             return True
+        if (
+            lower in ("lui", "elle", "eux", "elles")
+            and token.i > span.start
+            and token.doc[token.i - 1].pos_ == "ADP"
+            and token.doc[token.i + 1 : token.i + 2].text != "-"  # 'elles-mêmes': reflexive
+        ):
+            return True  # 'dangereuse pour eux': for whom? ('d'elles-mêmes' is reflexive)
         if token.pos_ == "DET" and "Yes" in token.morph.get("Poss"):
             owner = [t for t in span[: token.i - span.start] if t.pos_ in ("NOUN", "PROPN")]
             if not owner:

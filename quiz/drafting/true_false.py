@@ -135,7 +135,7 @@ def is_a_list(span):
     after = [t for t in span if t.i > span.root.i]  # not 'Après une chute, l'infirmier ...'
     if sum(t.text == "," for t in after) >= 2 and any(t.dep_ == "conj" for t in span):
         return True
-    return len(figures_of(span.text)) >= 2 or _three_alike(after)
+    return len(figures_of(span.text)) >= 2 or _three_alike(after) or _adjectives_listed(span)
 
 
 # Words that open the items of a list alike: 'à la déshydratation, à l'hypothermie et aux
@@ -158,6 +158,26 @@ def _three_alike(tokens):
         for later, word in enumerate(tokens[index + 2 : -1], start=index + 2):
             if word.lower_ in ("et", "ou") and _OPENERS.get(tokens[later + 1].lower_) == second:
                 return True
+    return False
+
+
+def _adjectives_listed(span):
+    """'blancs, mous et indolores': adjectives on both sides of a comma, and another one
+    after the 'et' or 'ou' that follows."""
+    tokens = list(span)
+    for index in range(1, len(tokens) - 3):
+        if tokens[index].text != "," or tokens[index - 1].pos_ != "ADJ":
+            continue
+        if tokens[index + 1].pos_ != "ADJ":
+            continue
+        later = tokens[index + 2 :]
+        if any(
+            word.lower_ in ("et", "ou")
+            and position + 1 < len(later)
+            and later[position + 1].pos_ == "ADJ"
+            for position, word in enumerate(later)
+        ):
+            return True
     return False
 
 

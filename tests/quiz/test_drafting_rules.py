@@ -20,6 +20,7 @@ from quiz.drafting import (
     true_false,
 )
 from quiz.drafting.drafts import quoted
+from quiz.drafting.figures import figures_of
 from quiz.drafting.pipeline import parse
 from tests.elearning import drafting_sets
 
@@ -126,10 +127,17 @@ def test_a_sentence_becomes_standalone_single_claims(text, expected):
         ("La surveillance de la déglutition est essentielle.", "essentielle"),
         ("Le geste le plus efficace consiste à étirer le muscle.", "plus efficace"),
         ("Un test simple est le test du glaçon.", "test simple"),
+        # a stressed pronoun after a preposition: for whom?
+        ("Une surdose en fer est dangereuse pour eux.", "pour eux"),
     ],
 )
 def test_what_still_points_back_is_left_out(text, pointing):
     assert not [s for s in statements_from(text) if pointing.lower() in s.lower()]
+
+
+def test_a_reflexive_pronoun_points_nowhere():
+    text = "Les fasciculations bénignes s'arrêtent d'elles-mêmes."
+    assert statements_from(text) == [text]
 
 
 def test_this_disease_is_the_one_disease_the_text_defines():
@@ -152,6 +160,8 @@ def test_a_note_without_a_main_verb_is_no_statement():
         ("08-migraine.txt", "Une aura qui dure"),  # a list item: 'aura' read as 'avoir'
         # a list item without its article, 'continue' read as the verb
         ("07-syndrome-de-guillain-barre.txt", "Surveillance cardiaque"),
+        # notes' symbols for verbs: a note, not a sentence to quote
+        ("09-evaluation-de-la-douleur.md", "Auto-évaluation ="),
     ],
 )
 def test_a_noun_phrase_or_a_note_is_no_statement(document, words):
@@ -316,6 +326,7 @@ def test_a_list_whose_first_item_alone_would_not_hold_gives_no_true_false(text):
         # Three things or more, or two figures: one wrong item would make it false (a list
         # of what the verb does gives its first item's claim instead: see above).
         "La sclérose en plaques est une maladie auto-immune, inflammatoire et chronique.",
+        "Les œdèmes des membres inférieurs sont blancs, mous et indolores.",
         "La calcémie se situe entre 2,20 et 2,60 mmol/L et le calcium ionisé entre 1,15 et "
         "1,30 mmol/L.",
         # A pronominal verb with nothing after it: compared with what?
@@ -460,6 +471,18 @@ def test_no_draft_copies_a_slip():
 
 
 # --- Beyond true/false -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("L'anémie se définit chez la femme par une hémoglobine inférieure à 12 g/dL.", "12 g/dL"),
+        ("Un BNP inférieur à 100 pg/mL rend l'insuffisance cardiaque peu probable.", "100 pg/mL"),
+        ("La microcytose se définit par un VGM inférieur à 80 fL.", "80 fL"),
+    ],
+)
+def test_a_laboratory_value_is_a_figure(sentence, figure):
+    assert [found[5].group(0) for found in figures_of(sentence)] == [figure]
 
 
 def test_a_figure_is_blanked_with_other_values_of_its_unit():
@@ -1061,10 +1084,14 @@ def test_the_stem_says_what_the_list_is_about_and_keeps_out_notes_symbols():
         ),
         ("Définitions", "Types :", "Types de douleur"),  # every name opens on 'douleur'
         ("Échelles d'hétéro-évaluation", "", "Échelles d'hétéro-évaluation"),
+        # the heading names what the names share: which stages, not 'Types de stade'
+        ("Stades de la NYHA", "La gêne est classée en stades :", "Stades de la NYHA"),
     ],
 )
 def test_the_stem_opens_on_what_the_list_is_about(heading, intro, about):
     names = ["douleur aiguë", "douleur chronique", "douleur nociceptive"]
+    if heading.startswith("Stades"):
+        names = ["Stade I", "Stade II", "Stade III"]
     if heading.startswith("Échelles"):
         names = ["Algoplus", "Doloplus", "BPS"]
     items = [
