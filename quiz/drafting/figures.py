@@ -1,9 +1,9 @@
 """Cloze items on the text's figures: a value with its unit blanked ('La calcémie totale
 normale se situe _____'), the distractors other values of the same unit that the text gives
 for other things, or, where it gives too few, the answer's value moved by its own size (a
-range slid along, a value moved by a round step on either side), so the options read alike
-and only one is what the text says. Nursing students are expected to know such figures
-(normal values, doses, delays, ages of onset)."""
+range slid along, clear of it, a value moved by a round step on either side), so the
+options read alike and only one is what the text says. Nursing students are expected to know
+such figures (normal values, doses, delays, ages of onset)."""
 
 import hashlib
 import re
@@ -189,16 +189,20 @@ def _round_step(size):
 
 
 def _moved(low, high, unit, match, avoid="", approximate=False):
-    """Values of the answer's shape, moved by its own size: a range slid along by its width,
-    a value moved by a step (see _step) to three values around it; percentages stay
+    """Values of the answer's shape, moved by its own size: a range slid along by twice its
+    width, a value moved by a step (see _step) to three values around it; percentages stay
     between 0 and 100, ages under 100; none that `avoid` (the sentence) says too."""
     answer = match.group(0)
     moved = []
     if high is not None:
         width = high - low
+        if high >= 3 * low:
+            return []  # 'de 4 à 72 heures': no range slid along reads as one to tell apart
         low_text = match.group("low1") or match.group("low2")
         high_text = match.group("high1") or match.group("high2")
-        for shift in (width, -width, 2 * width):
+        # Slid by twice its width: a range that shares a bound with the answer ('5 à 10'
+        # beside '10 à 15 minutes') is too fine for what the text gives as approximate.
+        for shift in (2 * width, -2 * width, 4 * width, -4 * width, 6 * width):
             new_low, new_high = low + shift, high + shift
             if new_low <= 0 or (unit == "%" and new_high > 100):
                 continue

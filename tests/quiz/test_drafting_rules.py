@@ -485,6 +485,28 @@ def test_a_laboratory_value_is_a_figure(sentence, figure):
     assert [found[5].group(0) for found in figures_of(sentence)] == [figure]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La personne reprend généralement conscience en 10 à 15 minutes.",
+        "Dans le syndrome de Guillain-Barré, la mortalité est de 3 à 5 % environ.",
+        "La calcémie totale normale se situe entre 2,20 et 2,60 mmol/L.",
+    ],
+)
+def test_a_range_is_offered_among_ranges_that_share_no_bound_with_it(sentence):
+    (draft,) = [d for d in draft_questions(sentence) if "_____" in d.stem]
+    bounds = [set(re.findall(r"\d+(?:,\d+)?", text)) for text, _ok in draft.choices]
+    key = set(re.findall(r"\d+(?:,\d+)?", draft.answer))
+    assert len(draft.choices) >= 3
+    for option in bounds:
+        assert option == key or not option & key, draft.choices
+
+
+def test_a_range_too_wide_to_slide_gives_no_cloze():
+    text = "Sans traitement, une crise de migraine dure de 4 à 72 heures."
+    assert not [d for d in draft_questions(text) if "_____" in d.stem]
+
+
 def test_a_figure_is_blanked_with_other_values_of_its_unit():
     text = (
         "La sclérose en plaques débute le plus souvent entre 20 et 40 ans.\n\n"
