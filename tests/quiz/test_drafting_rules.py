@@ -14,6 +14,7 @@ from quiz.cues import find_cues
 from quiz.drafting import (
     analysis,
     draft_questions,
+    figures,
     fluency,
     statement_choice,
     statements,
@@ -502,9 +503,10 @@ def test_a_range_is_offered_among_ranges_that_share_no_bound_with_it(sentence):
         assert option == key or not option & key, draft.choices
 
 
-def test_a_range_too_wide_to_slide_gives_no_cloze():
-    text = "Sans traitement, une crise de migraine dure de 4 à 72 heures."
-    assert not [d for d in draft_questions(text) if "_____" in d.stem]
+def test_a_range_too_wide_to_slide_is_not_slid():
+    (figure,) = figures_of("Une crise de migraine dure de 4 à 72 heures.")
+    _start, _end, low, high, unit, match = figure
+    assert figures._moved(low, high, unit, match) == []
 
 
 def test_a_figure_is_blanked_with_other_values_of_its_unit():
