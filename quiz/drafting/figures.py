@@ -204,8 +204,8 @@ def _moved(low, high, unit, match, avoid="", approximate=False):
         # beside '10 à 15 minutes') is too fine for what the text gives as approximate.
         for shift in (2 * width, -2 * width, 4 * width, -4 * width, 6 * width):
             new_low, new_high = low + shift, high + shift
-            if new_low <= 0 or (unit == "%" and new_high > 100):
-                continue
+            if new_low <= 0 or (unit in ("%", "an", "ans") and new_high > 100):
+                continue  # no percentage over 100, no age over 100
             lows, highs = _written(new_low, low_text), _written(new_high, high_text)
             if lows and highs:
                 swapped = answer.replace(high_text, "\0", 1).replace(low_text, lows, 1)

@@ -451,6 +451,17 @@ def test_a_word_is_swapped_only_where_the_text_opposes_the_pair(text, context, s
         ("Les anticorps bloquent et détruisent une partie des récepteurs.", False),
         ("Des secousses surviennent dans la jambe droite au repos.", False),
         ("La maladie type est la sclérose latérale amyotrophique.", False),
+        # a machine translation's calques
+        ("La migraine est une condition neurologique fréquente.", True),
+        ("Le patient se sent court de souffle à l'effort.", True),
+        ("Le fer se prend de préférence sur un estomac vide.", True),
+        ("Les médicaments sur le comptoir suffisent souvent.", True),
+        ("L'aura prend place avant le mal de tête.", True),
+        ("Le médecin peut commander une fibroscopie.", True),
+        ("Une attaque de migraine dure de quatre heures à trois jours.", True),
+        ("Le fer se prend de préférence à jeun.", False),
+        ("Le patient est essoufflé à l'effort.", False),
+        ("Une condition du traitement est la surveillance de la kaliémie.", False),
         # an adjective between the article and its noun: the article still agrees with it
         ("La migraine est une simple mal de tête.", True),
         ("La migraine est un simple mal de tête.", False),
@@ -501,6 +512,12 @@ def test_a_range_is_offered_among_ranges_that_share_no_bound_with_it(sentence):
     assert len(draft.choices) >= 3
     for option in bounds:
         assert option == key or not option & key, draft.choices
+
+
+def test_an_age_range_is_slid_to_ages_only():
+    (figure,) = figures_of("La maladie débute le plus souvent entre 20 et 40 ans.")
+    _start, _end, low, high, unit, match = figure
+    assert figures._moved(low, high, unit, match) == ["entre 60 et 80 ans"]
 
 
 def test_a_range_too_wide_to_slide_is_not_slid():
