@@ -3,6 +3,7 @@ jambe', 'du contraction', 'magnésium carence', 'virus or les bactéries'): a qu
 from it would copy the slip. The engine does not correct the text; it leaves such a sentence
 out, and the instructor edits the lesson."""
 
+import re
 from functools import lru_cache
 
 from .lexicon import GENDER_OF_WORD
@@ -16,10 +17,35 @@ NOUN_MODIFIERS = {
 }  # fmt: skip
 
 
+# Word-for-word translations a machine leaves in French health texts, each with what French
+# says: 'une condition neurologique' (a neurological condition: une maladie), 'court de
+# souffle' (short of breath: essoufflé), 'sur un estomac vide' (on an empty stomach: à
+# jeun), 'sur le comptoir' (over the counter: sans ordonnance), 'prendre place' (take
+# place: avoir lieu), 'la pression sanguine' (blood pressure: la pression artérielle),
+# 'diagnostiqué avec' (diagnosed with: chez qui on a diagnostiqué), 'commander un examen'
+# (order a test: prescrire), 'une attaque de migraine, d'asthme' (une crise), 'faire du
+# sens' (make sense: avoir du sens), 'adresser le problème' (address: traiter).
+CALQUES = re.compile(
+    r"\bconditions? (?:neurologiques?|médicales?|fréquentes?|chroniques?|rares?|graves?"
+    r"|cardiaques?|sous-jacentes?)\b"
+    r"|\bcourte?s? de souffle\b|\bsur un estomac vide\b|\bsur le comptoir\b"
+    r"|\bpren(?:d|dre|nent|ait|aient) place\b|\bpressions? sanguines?\b"
+    r"|\bdiagnostiqué(?:e|s|es)? avec\b"
+    r"|\bcommand(?:er|e|ent|é|ée) (?:une?|des|la|le|l')\s?(?:examen|fibroscopie|prise de sang"
+    r"|radiographie|scanner|IRM|bilan|analyse)"
+    r"|\battaques? (?:de migraine|d'asthme|d’asthme)\b|\bfai(?:t|re|ent) du sens\b"
+    r"|\badresser (?:le|ce|les|ces) problèmes?\b",
+    re.IGNORECASE,
+)
+
+
 def has_slips(span, gender_of):
-    """Whether the sentence shows a slip: an article of the wrong gender for its noun, an
-    adjective that does not agree with its subject, two common nouns side by side, 'or'
-    inside a sentence, a subject without its article."""
+    """Whether the sentence shows a slip: a machine translation's calque (CALQUES), an
+    article of the wrong gender for its noun, an adjective that does not agree with its
+    subject, two common nouns side by side, 'or' inside a sentence, a subject without its
+    article."""
+    if CALQUES.search(span.text):
+        return True
     tokens = list(span)
     for index, token in enumerate(tokens):
         if token.pos_ == "NOUN" and _wrong_article(token, gender_of):
