@@ -241,7 +241,9 @@ def _split_at_full_stops(span):
     doc, pieces, start = span.doc, [], span.start
     for token in span[:-1]:
         following = doc[token.i + 1]
-        stop = token.text == "." or (token.text.endswith(".") and token.nbor(-1).text == "/")
+        stop = token.text == "." or (
+            token.text.endswith(".") and token.i > 0 and token.nbor(-1).text == "/"
+        )  # ('a.' opening the text, a lettered point, has no word before it)
         if stop and following.text[:1].isupper():  # 'mmol/L.' is one token
             pieces.append(doc[start : token.i + 1])
             start = token.i + 1

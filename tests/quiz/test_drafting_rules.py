@@ -266,6 +266,19 @@ def test_a_statement_that_names_the_topic_is_not_tied_to_it_again(text):
     assert statements_from(text, topic=topic) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a. Tabac : premier facteur de risque.",
+        "Les causes.\n\na. Tabac : premier facteur de risque.\nb. Pollution de l'air.",
+        "- a. Le tabac est le premier facteur de risque.",
+    ],
+)
+def test_a_lettered_point_opening_a_text_is_read(text):
+    # 'a.' as the first token of a parse has no word before it (an IndexError before)
+    assert isinstance(draft_questions(text), list)
+
+
 # --- One claim from a list: its first item ---------------------------------------------
 
 
