@@ -137,12 +137,18 @@ def _value(text):
 
 
 def _written(value, like):
-    """`value` written as the text writes `like` (decimal comma, as many decimals)."""
+    """`value` written as the text writes `like` (decimal comma, as many decimals, the
+    same space between thousands: '1 400' beside '1 000', never '1400', which would set the
+    answer apart)."""
     decimals = len(like.split(",")[1]) if "," in like else 0
     value = round(value, decimals)
     if value <= 0:
         return None
-    return f"{value:.{decimals}f}".replace(".", ",")
+    written = f"{value:,.{decimals}f}".replace(",", "\0").replace(".", ",")
+    grouping = re.search(r"\d([ \u00a0\u202f])\d{3}", like)
+    if grouping is None and len(like.split(",")[0]) >= 4:
+        return written.replace("\0", "")  # '1400' as the text writes '1200'
+    return written.replace("\0", grouping.group(1) if grouping else " ")
 
 
 # Steps a reader expects for durations ('12 mois' among 6, 18 and 24 mois, not 10 and 14).

@@ -527,6 +527,26 @@ def test_a_range_is_offered_among_ranges_that_share_no_bound_with_it(sentence):
         assert option == key or not option & key, draft.choices
 
 
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        ("environ 1 000 à 1 200 mg par jour", " "),
+        ("environ 1\u202f000 à 1\u202f200 mg par jour", "\u202f"),
+        ("environ 1000 à 1200 mg par jour", ""),
+    ],
+)
+def test_a_value_moved_is_written_as_the_text_writes_its_thousands(text, separator):
+    (figure,) = figures_of(text)
+    _start, _end, low, high, unit, match = figure
+    moved = figures._moved(low, high, unit, match)
+    thousands = [n for value in moved for n in re.findall(r"\d[\d \u202f]*\d", value)]
+    assert any(len(re.sub(r"\D", "", n)) >= 4 for n in thousands), moved
+    for number in thousands:
+        digits = re.sub(r"\D", "", number)
+        grouped = f"{int(digits):,}".replace(",", separator)
+        assert number == grouped, moved
+
+
 def test_an_age_range_is_slid_to_ages_only():
     (figure,) = figures_of("La maladie débute le plus souvent entre 20 et 40 ans.")
     _start, _end, low, high, unit, match = figure
