@@ -652,11 +652,12 @@ def topic_phrase(title, analysis):
     'la sclérose en plaques'), or None where the title names no term of the text."""
     if not title:
         return None
+    for wanted in _title_names(title):
+        for term in analysis.pool:
+            bare = term.text[len(term.article) :].strip().lower()
+            if term.article in ("le", "la", "l'") and bare == wanted.lower():
+                return term.text[:1].lower() + term.text[1:]
     wanted = " ".join(title.split("(")[0].split(":")[0].lower().split())
-    for term in analysis.pool:
-        bare = term.text[len(term.article) :].strip().lower()
-        if term.article in ("le", "la", "l'") and bare == wanted:
-            return term.text[:1].lower() + term.text[1:]
     # a name the parser cut ('le syndrome de Guillain' | '-Barré'): as the text writes it
     found = re.compile(rf"\b(le |la |l')({re.escape(wanted)})\b", re.IGNORECASE)
     for sentence in analysis.sentences:
@@ -664,6 +665,35 @@ def topic_phrase(title, analysis):
         if match:
             return match.group(1).lower() + match.group(2)
     return None
+
+
+_TITLE_ARTICLE = re.compile(r"^(?:(?:le|la|les)\s+|l['’])", re.IGNORECASE)
+
+
+def _title_names(title):
+    """What a title may name the topic by, the whole first: 'Sclérose en plaques'; on
+    either side of a dash ('BPCO – Bronchopneumopathie …'); and, in a title written as a
+    phrase with its article, the noun before what it is said of ('La cystite chez la
+    femme' -> 'cystite', 'La déshydratation de la personne âgée' -> 'déshydratation')."""
+    title = " ".join(title.split("(")[0].split(":")[0].split())
+    names = [title]
+    for dash in (" – ", " — ", " - "):
+        if dash in title:
+            names += [part.strip() for part in title.split(dash)]
+    if _TITLE_ARTICLE.match(title):
+        bare = _TITLE_ARTICLE.sub("", title, count=1)
+        names.append(bare)
+        cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
+        if cut != bare and cut.lower() not in _KINDS_OF_TOPIC:
+            names.append(cut)  # not 'maladie' of 'La maladie de Parkinson'
+    return [name for name in names if name]
+
+
+# Nouns a title opens on that say what kind of topic it is, not which one.
+_KINDS_OF_TOPIC = {
+    "maladie", "syndrome", "prise en charge", "prévention", "traitement", "soins", "soin",
+    "surveillance", "évaluation", "rôle", "éducation", "fiche", "cours",
+}  # fmt: skip
 
 
 def titled(title, analysis):

@@ -1032,6 +1032,46 @@ def test_the_topic_is_found_where_the_parser_cuts_its_name():
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "topic"),
+    [
+        # a title written as a phrase, with its article and what it is said of
+        (
+            "La déshydratation de la personne âgée",
+            "La déshydratation est un déficit en eau. La déshydratation est fréquente.",
+            "la déshydratation",
+        ),
+        (
+            "La cystite chez la femme : comprendre, soigner",
+            "La cystite est une infection de la vessie. La cystite est fréquente.",
+            "la cystite",
+        ),
+        # a title with its abbreviation and its name on either side of a dash
+        (
+            "BPCO – Bronchopneumopathie chronique obstructive",
+            "La BPCO est une maladie respiratoire chronique. La BPCO est fréquente.",
+            "la BPCO",
+        ),
+        # what kind of topic, not which one: 'la maladie' is no topic
+        (
+            "La maladie de Parkinson chez le sujet âgé",
+            "La maladie est fréquente. La maladie évolue lentement.",
+            None,
+        ),
+        # 'Leucémie' opens on no article
+        ("Leucémie aiguë", "La leucémie est un cancer du sang. Elle est rare.", None),
+        # a title without its article stays whole: 'la prévention' is no topic to tie to
+        (
+            "Prévention des chutes chez la personne âgée",
+            "La prévention des chutes repose sur l'activité physique.",
+            None,
+        ),
+    ],
+)
+def test_the_topic_is_found_in_a_title_written_as_a_phrase(title, text, topic):
+    assert analysis.topic_phrase(title, analysis.analyse(text)) == topic
+
+
 # --- Matching a list's names and descriptions (quiz.drafting.matching) -------------------
 
 PAIN_TYPES = """## Types de douleur
