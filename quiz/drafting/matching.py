@@ -53,6 +53,13 @@ NAMED_SCORE, DESCRIBED_SCORE = 2.2, 2.0
 TRANSPARENT_NOUNS = {"trouble", "signe", "symptôme", "atteinte", "déficit", "manifestation"}
 
 
+# Endings of nouns that name an activity ('Surveillance', 'Éducation', 'Sevrage
+# tabagique', 'Vaccinations', 'Traitement'): a list of them sorts a nurse's or a doctor's
+# actions under their own headings, and its descriptions say which heading they go under
+# ('plan d'action écrit' is education): matching them tests reading, not knowledge.
+ACTIVITY_ENDINGS = ("tion", "sion", "ance", "age", "ment")
+
+
 # Headings that say nothing of what a list is about.
 GENERIC_HEADINGS = {
     "définitions", "définition", "généralités", "introduction", "à retenir", "points clés",
@@ -160,6 +167,8 @@ def _is_name(name):
         return False  # 'tracer', 'comparer les scores', not 'palier 2'
     if first.lemma_.lower() in TRANSPARENT_NOUNS or first.lower_.rstrip("s") in TRANSPARENT_NOUNS:
         return False  # 'Troubles urinaires': the name says what it covers
+    if first.pos_ == "NOUN" and first.lower_.rstrip("s").endswith(ACTIVITY_ENDINGS):
+        return False  # 'Surveillance', 'Sevrage tabagique': a heading for what it sorts
     return any(t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text.isupper() for t in doc)
 
 

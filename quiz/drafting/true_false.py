@@ -387,6 +387,8 @@ def _negation_toggle(span):
         after = span.doc[pas[0].i + 1] if pas[0].i + 1 < span.end else None
         if after is not None and after.lower_ in ("de", "d'", "grand-chose", "du", "tout"):
             return None, False  # 'pas de', 'pas grand-chose': the words change too
+        if any(t.lower_ == "sans" for t in span if t.i > pas[0].i):
+            return None, False  # 'n'apparaît pas sans raison': a litotes, said the other way
         skip = {ne[0].i, pas[0].i}
         parts = [t.text + t.whitespace_ for t in span if t.i not in skip]
         text = re.sub(r"\s+([.,;:!?])", r"\1", "".join(parts).strip())

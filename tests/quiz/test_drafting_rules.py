@@ -397,6 +397,12 @@ def test_that_something_happens_is_no_true_statement_worth_a_question(sentence, 
     assert true_false.worth_stating(parse(sentence)[:]) is worth
 
 
+def test_a_litotes_is_not_taken_for_a_negation():
+    # 'ne … pas sans raison' says that it has a reason: without the 'ne … pas', nonsense
+    span = parse("Une déshydratation n'apparaît pas sans raison chez la personne âgée.")[:]
+    assert true_false._negation_toggle(span) == (None, False)
+
+
 @pytest.mark.parametrize(
     ("sentence", "negated"),
     [
@@ -1216,6 +1222,17 @@ def test_the_stem_opens_on_what_the_list_is_about(heading, intro, about):
     text = f"## {heading}\n\n{intro}\n\n" + "\n".join(items) + "\n"
     stems = [d.stem for d in matching(text)]
     assert stems and all(stem.startswith(f"{about} : ") for stem in stems), stems
+
+
+def test_a_list_of_activities_under_their_own_headings_gives_no_matching():
+    text = (
+        "Rôle infirmier :\n\n"
+        "- Surveillance : FR, SpO2, couleur, conscience, expectoration\n"
+        "- Éducation : reconnaître une exacerbation, plan d'action écrit\n"
+        "- Sevrage tabagique : conseil minimal, orientation vers un tabacologue\n"
+        "- Vaccinations : grippe chaque année, pneumocoque\n"
+    )
+    assert matching(text) == []
 
 
 def test_matching_items_rank_below_a_clean_true_false():
