@@ -197,12 +197,19 @@ def worth_stating(span):
     signes d'examen ...')."""
     if is_hedged(span) or any(t.lower_ == "toujours" for t in span if t.i > 0):
         return False
-    if _bare_pronominal(span) or _something_happens(span):
+    if _bare_pronominal(span) or _something_happens(span) or _litotes(span):
         return False
     if any(t.lemma_ == "falloir" for t in span):
         return False
     first = span[0]
     return not (first.pos_ == "NUM" or first.lower_ in COUNT_WORDS)
+
+
+def _litotes(span):
+    """'Une déshydratation n'apparaît pas sans raison': a rhetorical lead-in to what
+    follows (its causes), no claim of its own to state or to deny."""
+    pas = [t.i for t in span if t.lower_ == "pas"]
+    return bool(pas) and any(t.lower_ == "sans" and t.i > pas[0] for t in span)
 
 
 def _something_happens(span):
@@ -387,8 +394,8 @@ def _negation_toggle(span):
         after = span.doc[pas[0].i + 1] if pas[0].i + 1 < span.end else None
         if after is not None and after.lower_ in ("de", "d'", "grand-chose", "du", "tout"):
             return None, False  # 'pas de', 'pas grand-chose': the words change too
-        if any(t.lower_ == "sans" for t in span if t.i > pas[0].i):
-            return None, False  # 'n'apparaît pas sans raison': a litotes, said the other way
+        if _litotes(span):
+            return None, False  # 'n'apparaît pas sans raison': said the other way, nonsense
         skip = {ne[0].i, pas[0].i}
         parts = [t.text + t.whitespace_ for t in span if t.i not in skip]
         text = re.sub(r"\s+([.,;:!?])", r"\1", "".join(parts).strip())

@@ -391,6 +391,7 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
         ("La faiblesse musculaire apparaît à l'effort.", True),
         ("Une hypocalcémie sévère est une urgence.", True),  # what it is
         ("Une aggravation due à la fièvre n'est pas une poussée.", True),
+        ("Une déshydratation n'apparaît pas sans raison.", False),  # a lead-in
     ],
 )
 def test_that_something_happens_is_no_true_statement_worth_a_question(sentence, worth):
