@@ -539,6 +539,12 @@ def is_draftable(sentence):
         finite = True  # 'La SLA détruit les motoneurones': 'détruit' misread as a participle
     if not finite and glossary_kind(sentence) is None:
         return False  # a label or a list, not a statement
+    if (
+        root.pos_ in ("VERB", "AUX")
+        and root.lower_.endswith("ez")
+        and "vous" not in {t.lower_ for t in span}
+    ):
+        return False  # 'Une fois la glycémie corrigée, mangez une collation': an instruction
     if "Imp" in span.root.morph.get("Mood") or (
         finite
         and not any(t.dep_.startswith(("nsubj", "expl")) and t.head.i == span.root.i for t in span)

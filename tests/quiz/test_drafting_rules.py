@@ -161,6 +161,8 @@ def test_a_note_without_a_main_verb_is_no_statement():
         ("08-migraine.txt", "Une aura qui dure"),  # a list item: 'aura' read as 'avoir'
         # a list item without its article, 'continue' read as the verb
         ("07-syndrome-de-guillain-barre.txt", "Surveillance cardiaque"),
+        # an instruction to the patient the parser read as a statement
+        ("11-hypoglycemie.html", "mangez"),
         # notes' symbols for verbs: a note, not a sentence to quote
         ("09-evaluation-de-la-douleur.md", "Auto-évaluation ="),
     ],
