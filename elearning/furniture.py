@@ -183,6 +183,7 @@ def mark_pasted_headings(lines):
     pasted_page = any(_is_page_signal(line) for line in lines)
     marked = []
     text_started = False
+    listed = set()  # the headings of the table of contents already met: each comes once
     for line in lines:
         stripped = line.strip()
         if stripped and is_furniture_line(stripped):
@@ -198,10 +199,13 @@ def mark_pasted_headings(lines):
         text_started = text_started or len(stripped) >= 100
         if EDIT_LINK.search(line) and _can_be_heading(EDIT_LINK.sub("", line)):
             marked.append(_heading(line, levels))
+            listed.add(heading_key(EDIT_LINK.sub("", line).strip()))
         elif _can_be_heading(stripped) and (
-            heading_key(stripped) in levels
+            (heading_key(stripped) in levels and heading_key(stripped) not in listed)
             or (pasted_page and heading_key(stripped) in DROPPED_SECTIONS)
         ):
+            # (met again, under 'Articles connexes', it is a related article's title)
+            listed.add(heading_key(stripped))
             # A heading the table of contents lists; or, on a pasted page, the title of a
             # section of sources (collapsed sections of the mobile site have no edit link).
             marked.append(_heading(stripped, levels))

@@ -350,6 +350,31 @@ def test_markdown_and_html_lose_the_same_furniture(name, document):
     assert lessons(result) == {"Causes": "La fatigue.", "Conduite": "Rassurer."}
 
 
+def test_a_related_article_named_like_a_section_stays_in_the_links_section():
+    # 'Fraction d'éjection' is a subsection of the page, listed in its table of contents,
+    # and the title of a related article: under 'Articles connexes', it is the link.
+    document = (
+        "Insuffisance cardiaque\n\nSommaire\n1 Classification\n1.1 Fraction d'éjection\n"
+        "2 Voir aussi\n2.1 Articles connexes\n2.2 Liens externes\n\n"
+        "Classification[modifier | modifier le code]\n\n"
+        "L'insuffisance cardiaque est l'incapacité du cœur à assurer un débit suffisant.\n\n"
+        "Fraction d'éjection[modifier | modifier le code]\n\n"
+        "Elle est normalement supérieure à 50 %.\n\n"
+        "Voir aussi[modifier | modifier le code]\n"
+        "Articles connexes[modifier | modifier le code]\n"
+        "Œdème aigu du poumon\nFraction d'éjection\nCardiopathie ischémique\n"
+        "Liens externes[modifier | modifier le code]\n"
+        "• Fiche sur le site d'une association de patients\n"
+    )
+    result = read_document(document.encode(), "page.txt")
+    assert lessons(result) == {
+        "Classification": (
+            "L'insuffisance cardiaque est l'incapacité du cœur à assurer un débit suffisant."
+            "\n\n### Fraction d'éjection\n\nElle est normalement supérieure à 50 %."
+        ),
+    }
+
+
 # --- Markdown, HTML source pasted, Word ---------------------------------------------------
 
 MARKDOWN = """# Les crampes
