@@ -134,7 +134,9 @@ def _block_markdown(block, after_colon):
             units.append([len(item.group("indent")), item.group("marker"), item.group("text")])
             continue
         text = " ".join(line.split())
-        if units and _continues(units[-1][2], text):
+        if units and units[-1][1] is not None and text[:1].isupper() and text[1:2].islower():
+            units.append([0, None, text])  # a sentence under a list's last item, not its end
+        elif units and _continues(units[-1][2], text):
             last = units[-1][2]
             units[-1][2] = last[:-1] + text if HYPHENATED.search(last) else f"{last} {text}"
         else:

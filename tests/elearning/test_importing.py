@@ -122,6 +122,20 @@ PLAIN_TEXT_RULES = [
         "Étapes :\n\n1. Se laver les mains\n\n2. Poser le pansement",
         "Étapes :\n\n1. Se laver les mains\n2. Poser le pansement",
     ),
+    # A sentence right under a list's last item, as slides are pasted, is a paragraph of
+    # its own, not the end of the item; a wrapped item still goes on.
+    (
+        "- VEMS = volume expiratoire maximal en une seconde ; CVF = capacité vitale forcée\n"
+        "Ne pas confondre avec l'asthme : dans l'asthme, l'obstruction est réversible.",
+        "- VEMS = volume expiratoire maximal en une seconde ; CVF = capacité vitale forcée\n\n"
+        "Ne pas confondre avec l'asthme : dans l'asthme, l'obstruction est réversible.",
+    ),
+    (
+        "- Obstruction bronchique mesurée par les épreuves fonctionnelles respiratoires\n"
+        "au cabinet du pneumologue",
+        "- Obstruction bronchique mesurée par les épreuves fonctionnelles respiratoires au "
+        "cabinet du pneumologue",
+    ),
 ]
 
 
