@@ -6,7 +6,8 @@ Removed from every format's Markdown (``clean_markdown``): edit links ("Histoire
 wherever they are ([1], [4],[5], [réf. nécessaire], [a], [N 1], in ``<sup>`` or not), the
 table of contents, the sections of sources and links (notes, references, bibliography,
 see also, external links), the site's header and footer lines ("Un article de Wikipédia",
-"Dernière modification il y a …", licence, portals, categories).
+"Dernière modification il y a …", licence, portals, categories), a patient page's
+disclaimer ("Cette fiche … ne remplace pas l'avis de votre médecin").
 
 The sources are dropped, not kept at the end of a lesson: a lesson is what a learner reads
 and what questions are drafted from; a list of references without their numbers in the
@@ -121,9 +122,21 @@ def _key(line):
     return " ".join(line.split()).lower()
 
 
+# A patient page's disclaimer: what it says of itself, not of health ('Cette fiche
+# d'information générale ne remplace pas l'avis de votre médecin').
+DISCLAIMER = re.compile(
+    r"^(?:cette fiche|ce document|cette page|ce site|les informations|ces informations"
+    r"|les contenus|le contenu)\b[^.]{0,80}\bne remplace(?:nt)? (?:pas|en aucun cas)\b"
+)
+
+
 def is_furniture_line(line):
     key = _key(line)
-    return key.rstrip(_TRAILING) in FURNITURE_LINES or key.startswith(FURNITURE_PREFIXES)
+    return (
+        key.rstrip(_TRAILING) in FURNITURE_LINES
+        or key.startswith(FURNITURE_PREFIXES)
+        or bool(DISCLAIMER.match(key))
+    )
 
 
 def strip_marks(line):

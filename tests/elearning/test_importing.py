@@ -364,6 +364,29 @@ def test_markdown_and_html_lose_the_same_furniture(name, document):
     assert lessons(result) == {"Causes": "La fatigue.", "Conduite": "Rassurer."}
 
 
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "Cette fiche d’information générale ne remplace pas l’avis de votre médecin.",
+        "Les informations de cette page ne remplacent pas l'avis d'un professionnel de santé.",
+    ],
+)
+def test_a_patient_pages_disclaimer_is_no_lesson_text(disclaimer):
+    html = (
+        "<html><body><article><h1>L'hypoglycémie</h1><h2>Que faire ?</h2>"
+        "<p>Prenez 15 g de sucre rapide, puis contrôlez la glycémie 15 minutes plus tard.</p>"
+        f"<p><small>{disclaimer}</small></p></article></body></html>"
+    )
+    result = read_document(html.encode(), "page.html")
+    assert "remplace" not in all_text(result)
+    assert "15 g de sucre rapide" in all_text(result)
+
+
+def test_what_a_text_says_does_not_replace_is_kept():
+    text = LESSON.format("Le cranberry ne remplace jamais un antibiotique.")
+    assert "cranberry" in all_text(read_document(text.encode()))
+
+
 def test_a_related_article_named_like_a_section_stays_in_the_links_section():
     # 'Fraction d'éjection' is a subsection of the page, listed in its table of contents,
     # and the title of a related article: under 'Articles connexes', it is the link.
