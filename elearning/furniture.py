@@ -105,8 +105,11 @@ HEADER_LINES = {
 }  # fmt: skip
 _LANGUAGE_COUNT = re.compile(r"^\d+\s+langues?$")
 
-_TOC_TITLE = re.compile(r"^(?:sommaire|table des matières|contents)(?:\s*\[?masquer\]?)?$")
-_TOC_ENTRY = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
+# (a slide deck's 'Plan' is its table of contents, numbered '1)' as often as '1.')
+_TOC_TITLE = re.compile(
+    r"^(?:sommaire|table des matières|contents|plan|plan du cours)(?:\s*\[?masquer\]?)?$"
+)
+_TOC_ENTRY = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$")
 _TOC_TOGGLES = {"masquer", "afficher", "début", "[masquer]", "[afficher]", "top", "hide"}
 _TOC_SUBSECTION = "afficher / masquer la sous-section"
 

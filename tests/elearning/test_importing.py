@@ -387,6 +387,18 @@ def test_what_a_text_says_does_not_replace_is_kept():
     assert "cranberry" in all_text(read_document(text.encode()))
 
 
+def test_the_plan_of_a_slide_deck_is_no_lesson():
+    text = (
+        "BPCO\n\nPlan\n1) Définition\n2) Traitements\n\n"
+        "Définition\nLa BPCO est une obstruction permanente des bronches.\n\n"
+        "Traitements\nL'arrêt du tabac est la seule mesure qui ralentit le déclin du VEMS.\n"
+    )
+    assert list(lessons(read_document(text.encode(), "cours.txt"))) == [
+        "Définition",
+        "Traitements",
+    ]
+
+
 def test_a_related_article_named_like_a_section_stays_in_the_links_section():
     # 'Fraction d'éjection' is a subsection of the page, listed in its table of contents,
     # and the title of a related article: under 'Articles connexes', it is the link.
