@@ -42,25 +42,48 @@ def figures_of(text):
 
 
 def figure_drafts(sentence, course_figures):
-    """One cloze per figure of the statement, when three other values can be offered."""
-    drafts = []
+    """One cloze per figure of the statement, when three other values can be offered: the
+    statement's only figure, or each of its figures whose unit no other one shares ('plus
+    de 10 % des personnes de plus de 70 ans': the age; not a percentage beside another
+    percentage, which tells its range)."""
     figures = figures_of(sentence.text)
-    if len(figures) != 1 or claims(sentence.span) > 1:
-        return []  # two figures: which one is asked, and the other tells the range
+    if not figures or claims(sentence.span) > 1:
+        return []
     if is_hedged(sentence.span) or any(_conditional(t) for t in sentence.span):
         return []  # 'toucheraient environ ...', 'peut durer ...': a figure the text doubts
     if _restricted(sentence.span):
         return []  # 'ne concernent que _____': the smallest value is the one to pick
-    start, end, low, high, unit, match = figures[0]
+    if len(figures) > 1 and re.search(r"\bsoit\b|\(|c'est-à-dire", sentence.text):
+        return []  # '0,70 g/L, soit 3,9 mmol/L': one value in two units, each tells the other
+    units = [_unit_kind(figure[4]) for figure in figures]
+    drafts = []
+    for figure in figures:
+        if units.count(_unit_kind(figure[4])) == 1:
+            drafts += _figure_draft(sentence, figure, course_figures)
+    return drafts
+
+
+def _unit_kind(unit):
+    """Units of one quantity count as one ('an' and 'ans', 'h' and 'heures')."""
+    return {"an": "ans", "h": "heures", "heure": "heures", "ml": "mL", "min": "minutes",
+            "minute": "minutes", "jour": "jours", "semaine": "semaines",
+            "seconde": "secondes"}.get(unit, unit)  # fmt: skip
+
+
+def _figure_draft(sentence, figure, course_figures):
+    """The cloze on one figure of the statement, or none where fewer than two other values
+    of its unit and shape can be offered."""
+    drafts = []
+    start, end, low, high, unit, match = figure
     approximate = _approximate(sentence.text[:start])
     answer = match.group(0)
     shape = _shape(match)
     seen = {normalise(answer)}
     others = []
     source = getattr(sentence, "source", sentence.text)  # its other figures are true too
-    for figure in course_figures:
-        other = figure[5]
-        if figure[4] != unit or _shape(other) != shape:
+    for known in course_figures:
+        other = known[5]
+        if known[4] != unit or _shape(other) != shape:
             continue
         if normalise(other.group(0)) in seen or other.group(0) in source:
             continue

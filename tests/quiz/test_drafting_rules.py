@@ -568,6 +568,26 @@ def test_a_range_too_wide_to_slide_is_not_slid():
     assert figures._moved(low, high, unit, match) == []
 
 
+def test_each_figure_whose_unit_no_other_shares_is_blanked():
+    text = (
+        "L'insuffisance cardiaque touche plus de 10 % des personnes de plus de 70 ans.\n\n"
+        "Elle touche environ 2 % des adultes."
+    )
+    answers = {d.answer for d in draft_questions(text) if "_____" in d.stem}
+    assert {"70 ans", "10 %"} <= answers  # each the only one of its unit in its sentence
+    text = (
+        "La maladie touche 1 % des adultes de 40 ans et 10 % des adultes de 70 ans.\n\n"
+        "La maladie touche environ 2 % des adultes."
+    )
+    answers = {d.answer for d in draft_questions(text) if "_____" in d.stem}
+    assert not answers & {"1 %", "10 %", "40 ans", "70 ans"}  # each tells the other's range
+    text = (
+        "L'hypoglycémie est une glycémie sous 0,70 g/L, soit 3,9 mmol/L, chez le diabétique."
+        "\n\nLa glycémie normale à jeun est de 1 g/L."
+    )
+    assert not [d for d in draft_questions(text) if "_____" in d.stem]  # one value, two units
+
+
 def test_a_figure_is_blanked_with_other_values_of_its_unit():
     text = (
         "La sclérose en plaques débute le plus souvent entre 20 et 40 ans.\n\n"
