@@ -128,8 +128,9 @@ def _key(line):
 # A patient page's disclaimer: what it says of itself, not of health ('Cette fiche
 # d'information générale ne remplace pas l'avis de votre médecin').
 DISCLAIMER = re.compile(
-    r"^(?:cette fiche|ce document|cette page|ce site|les informations|ces informations"
-    r"|les contenus|le contenu)\b[^.]{0,80}\bne remplace(?:nt)? (?:pas|en aucun cas)\b"
+    r"^(?:cette fiche|ce document|cette page|ce site|ces informations"
+    r"|(?:les informations|les contenus|le contenu) (?:de|du|sur) (?:cette|ce) (?:page|site|fiche))"
+    r"\b[^.]{0,80}\bne remplace(?:nt)? (?:pas|en aucun cas)\b"
 )
 
 
