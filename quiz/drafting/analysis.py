@@ -25,13 +25,14 @@ from .lexicon import (
     GENDER_OF_WORD,
     GENERIC_NOUNS,
     META_LEMMAS,
+    NOTE_SYMBOLS,
     VOWELS,
 )
 from .markdown import markdown_blocks
 from .pipeline import load_pipeline
 
-# Symbols lecture notes use as verbs ('=', '→', '>', '≥'); a line with one is no sentence.
-NOTE_SYMBOLS = re.compile(r"→|⇒|≥|≤|≠|(?<![\w(])[<>](?![\w)])|\s=\s|^\S+\s?=\s")
+# A note ('Asthme = inflammation → ...', 'Auto-évaluation= ...') is no sentence.
+NOTE = re.compile(rf"{NOTE_SYMBOLS}|^\S+\s?=\s")
 
 
 @dataclass
@@ -531,7 +532,7 @@ def is_draftable(sentence):
     text = sentence.text
     if not text[:1].isupper() or text.endswith("?") or not text.endswith((".", "!", "»")):
         return False
-    if NOTE_SYMBOLS.search(text):
+    if NOTE.search(text):
         return False  # 'Asthme = inflammation → ...': a note, not a sentence to quote
     finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
     root = span.root

@@ -140,6 +140,11 @@ DEMONSTRATIVE_PRONOUNS = {
 OBJECT_CLITICS = {"le", "la", "l'", "les", "lui", "leur", "en"}
 
 
+# Symbols lecture notes use as verbs ('score ≥ 2/5 = douleur probable', 'Asthme =
+# inflammation → ...'): a part of a text with one is a note, not a phrase to quote.
+NOTE_SYMBOLS = r"→|⇒|≥|≤|≠|(?<![\w(])[<>](?!\w)|\s=\s|^=\s"
+
+
 # Words that send the reader elsewhere in the text.
 POINTING_WORDS = {
     "ci-dessus", "ci-dessous", "précédemment", "précédent", "précédente", "précédents",

@@ -20,6 +20,7 @@ from quiz.cues import find_cues
 
 from .checks import similar_lengths
 from .drafts import SINGLE, capitalise, inner_quotes, make_draft, normalise, ordered_choices
+from .lexicon import NOTE_SYMBOLS
 from .markdown import markdown_blocks
 from .pipeline import parse
 from .statements import CITATION
@@ -68,7 +69,7 @@ GENERIC_HEADINGS = {
 
 
 # Note-taking symbols: a part of a description with one is a note, not a phrase.
-_NOTE_SYMBOL = re.compile(r"→|⇒|≥|≤|(?<![\w(])[<>](?!\w)|\s=\s|^=\s")
+_NOTE_SYMBOL = re.compile(NOTE_SYMBOLS)
 
 
 _EQUALS_IN_PARENTHESES = re.compile(r"(\([^()]*?)\s=\s([^()]*\))")
