@@ -671,6 +671,34 @@ def topic_phrase(title, analysis):
         match = found.search(sentence.text)
         if match:
             return match.group(1).lower() + match.group(2)
+    for name in _title_names(title):
+        phrase = _with_definite_article(name, analysis)
+        if phrase:
+            return phrase
+    return None
+
+
+def _with_definite_article(name, analysis):
+    """A name the text never writes after 'le' or 'la', with the article it takes: lecture
+    notes write 'BPCO = …', 'Asthme = …', a patient page 'une hypoglycémie'. The gender is
+    the one the text gives it ('une BPCO' -> 'la BPCO'); before a vowel none is needed
+    ('l'asthme'). The name must be in two of the text's sentences: a title's word the text
+    uses once is not what it is about."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    if sum(bool(pattern.search(s.text)) for s in analysis.sentences) < 2:
+        return None
+    written = name if name[1:].isupper() else name[:1].lower() + name[1:]
+    gender = number = None
+    for term in analysis.pool:
+        if term.text[len(term.article) :].strip().lower() == name.lower():
+            gender = gender or term.gender or analysis.gender_of.get(term.head_lemma)
+            number = number or term.number
+    if number == "Plur":
+        return "les " + written
+    if name[:1].lower() in VOWELS:
+        return "l'" + written
+    if gender is not None:
+        return ("le " if gender == "Masc" else "la ") + written
     return None
 
 
@@ -679,20 +707,21 @@ _TITLE_ARTICLE = re.compile(r"^(?:(?:le|la|les)\s+|l['’])", re.IGNORECASE)
 
 def _title_names(title):
     """What a title may name the topic by, the whole first: 'Sclérose en plaques'; on
-    either side of a dash ('BPCO – Bronchopneumopathie …'); and, in a title written as a
-    phrase with its article, the noun before what it is said of ('La cystite chez la
-    femme' -> 'cystite', 'La déshydratation de la personne âgée' -> 'déshydratation')."""
+    either side of a dash ('BPCO – Bronchopneumopathie …'); and the noun before what it
+    is said of ('La cystite chez la femme' -> 'cystite', 'La déshydratation de la personne
+    âgée' -> 'déshydratation', 'Asthme de l'adulte' -> 'Asthme')."""
     title = " ".join(title.split("(")[0].split(":")[0].split())
     names = [title]
     for dash in (" – ", " — ", " - "):
         if dash in title:
             names += [part.strip() for part in title.split(dash)]
-    if _TITLE_ARTICLE.match(title):
-        bare = _TITLE_ARTICLE.sub("", title, count=1)
+    bare = _TITLE_ARTICLE.sub("", title, count=1)
+    if bare != title:
         names.append(bare)
-        cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
-        if cut != bare and cut.lower() not in _KINDS_OF_TOPIC:
-            names.append(cut)  # not 'maladie' of 'La maladie de Parkinson'
+    cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
+    kind = cut.lower() in _KINDS_OF_TOPIC or cut.lower().split()[0] in _KINDS_OF_TOPIC
+    if cut != bare and not kind:
+        names.append(cut)  # not 'maladie' of 'La maladie de Parkinson'
     return [name for name in names if name]
 
 

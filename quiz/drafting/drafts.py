@@ -120,6 +120,8 @@ def normalise(text):
 
 def lower_first(text):
     first = text.split(" ", 1)[0]
+    if first[:2] in ("L'", "L’"):
+        return "l" + text[1:]  # 'L'IRM' -> 'l'IRM'
     if first.isupper() and len(first) > 1:
         return text
     return text[:1].lower() + text[1:]

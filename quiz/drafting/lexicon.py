@@ -155,6 +155,17 @@ POINTING_WORDS = {
 }  # fmt: skip
 
 
+# Nouns that name something of a disease, said 'de' it: a statement that opens on one of
+# them without saying of what ('Le symptôme le plus fréquent est une fatigue') is said of
+# the text's topic ('Le symptôme le plus fréquent de l'anémie …'). Not 'le risque' (de
+# BPCO, without the article), not 'l'examen' (neurologique: of the patient).
+OF_THE_TOPIC = {
+    "symptôme", "signe", "manifestation", "traitement", "diagnostic", "pronostic", "cause",
+    "origine", "évolution", "complication", "forme", "mécanisme", "danger", "prévalence",
+    "incidence",
+}  # fmt: skip
+
+
 # Nouns that name something of something else: as a subject with 'le', 'la' or 'les' and
 # no complement ('La cause exacte n'est pas connue'), they point back to the topic.
 RELATIONAL_NOUNS = {
@@ -261,13 +272,18 @@ CLINICAL_SUBJECTS = {
     # examinations
     "examen", "test", "bilan", "électromyogramme", "irm", "scanner", "ponction", "biopsie",
     "dosage", "prise", "analyse", "électroencéphalogramme", "radiographie",
-    "électroneuromyogramme", "électroneuromyographie", "enmg", "emg",
+    "électroneuromyogramme", "électroneuromyographie", "enmg", "emg", "échographie",
+    "bandelette", "ecbu", "ionogramme", "ostéodensitométrie", "spirométrie", "ecg",
+    "électrocardiogramme", "gazométrie",
+    # what the patient feels or shows
+    "dyspnée", "essoufflement", "œdème", "toux", "fièvre", "confusion",
     # what the disease does, how it goes
     "poussée", "crise", "forme", "symptôme", "signe", "traitement", "évolution", "atteinte",
     "diagnostic", "pronostic", "complication", "récidive", "rechute", "récupération",
     "guérison", "mortalité", "séquelle", "paralysie", "faiblesse", "déficit",
     # what treats it
     "corticoïde", "médicament", "immunoglobuline", "plasmaphérèse", "antalgique",
+    "prévention", "surveillance", "hospitalisation", "oxygénothérapie",
     # the body as the text describes it
     "main", "pied", "jambe", "bras", "visage", "paupière", "œil", "bouche", "voix",
 }  # fmt: skip

@@ -25,6 +25,7 @@ from .lexicon import (
     EVALUATIVE_WORDS,
     IMPERSONAL_VERBS,
     OBJECT_CLITICS,
+    OF_THE_TOPIC,
     POINTING_PHRASES,
     POINTING_WORDS,
     RELATIONAL_NOUNS,
@@ -162,10 +163,20 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
             preceding = _preceding(sentences[:index], analysis)  # it took its subject there
         for text in candidates:
             span = parse(text)[:]  # one statement, even where the parser sees two sentences
-            if topic and not _names(span, topic) and (_said_of_the_topic(span) or _clinical(span)):
+            framed = bool(topic and not _names(span, topic))
+            subject = _relational_subject(span) if framed else None
+            if subject is not None:  # 'Le symptôme le plus fréquent de l'anémie est …'
+                end = subject.right_edge.idx + len(subject.right_edge.text)
+                text = f"{text[:end]} {_of(topic)}{text[end:]}"
+                span = parse(text)[:]
+            elif framed and (
+                _said_of_the_topic(span) or _clinical(span) or _judges_without_saying_for_what(span)
+            ):
                 span = parse(f"Dans {topic}, {lower_first(text)}")[:]
                 text = span.text
-            if points_back(span, analysis):
+            else:
+                framed = False
+            if points_back(span, analysis, framed=framed):
                 continue
             before, kept, other, other_first = "", following, "", False
             if id(sentence) in positions:
@@ -279,7 +290,51 @@ def _names(span, topic):
     """Whether the statement names the topic already ('Le syndrome de Guillain-Barré est
     ...'): tied to it again, it would say it twice."""
     words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
-    return bool(words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3})
+    if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
+        return True
+    return bool(_initials(topic) & {w.upper() for w in words})  # 'le SGB', 'la SEP'
+
+
+def _initials(topic):
+    """What the topic's initials may be: 'le syndrome de Guillain-Barré' -> SGB, SDGB;
+    'la sclérose en plaques' -> SEP."""
+    words = re.sub(r"^(le|la|les|l['’])\s*", "", topic.lower()).replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words).upper()
+    without = "".join(w[0] for w in words if w not in ("de", "du", "des", "d'")).upper()
+    return {every, without}
+
+
+def _relational_subject(span):
+    """'Le symptôme le plus fréquent est une fatigue': the subject (returned) names
+    something of the disease (lexicon.OF_THE_TOPIC), with its definite article and without
+    saying of what: of the topic, in a text about one."""
+    root = span.root
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i != span.start + 1:
+        return None  # the subject opens the statement: 'Le traitement …'
+    if subject.lemma_.lower() not in OF_THE_TOPIC:
+        return None  # 'le risque de BPCO', 'l'examen neurologique': not 'de la BPCO'
+    definite = any(
+        c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "les") for c in subject.children
+    )
+    if not definite or any(c.dep_.startswith(("nmod", "acl", "appos")) for c in subject.children):
+        return None
+    if any(t.text in (",", "(", ":") for t in subject.subtree):
+        return None
+    return subject
+
+
+def _of(topic):
+    """'de' and the topic: 'du syndrome de Guillain-Barré', 'de la BPCO', 'de l'asthme',
+    'des escarres'."""
+    first, _, rest = topic.partition(" ")
+    if first == "le":
+        return f"du {rest}"
+    if first == "les":
+        return f"des {rest}"
+    return f"de {topic}"
 
 
 def _clinical(span):
@@ -511,8 +566,10 @@ def _contiguous(tokens):
     return kept
 
 
-def points_back(span, analysis):
-    """Whether the statement still needs the sentences around it to be understood."""
+def points_back(span, analysis, framed=False):
+    """Whether the statement still needs the sentences around it to be understood.
+    `framed`: the statement was tied to the text's topic ('Dans la BPCO, le signe
+    principal est …'), which says what its subject, or its judgement, is of."""
     root = span.root
     lowered = span.text.lower()
     if any(f" {phrase} " in f" {lowered} " for phrase in POINTING_PHRASES):
@@ -521,7 +578,7 @@ def points_back(span, analysis):
         lower = token.lower_
         if token.pos_ == "DET" and "Dem" in token.morph.get("PronType"):
             return True  # 'ces signes', 'dans ce cas'
-        if lower in DEMONSTRATIVE_PRONOUNS or lower in POINTING_WORDS:
+        if (lower in DEMONSTRATIVE_PRONOUNS or lower in POINTING_WORDS) and not _ranks_among(token):
             return True
         if token.dep_.startswith("nsubj") and lower in SUBJECT_PRONOUNS:
             return True  # unresolved 'elle'
@@ -556,8 +613,8 @@ def points_back(span, analysis):
                 return True  # 'Ses symptômes ...': whose?
         if token.lemma_.lower() == "autre" and token.pos_ in ("ADJ", "PRON", "DET"):
             return True  # 'd'autres causes': other than what the text said before
-    if _judges_without_saying_for_what(span):
-        return True
+    if _judges_without_saying_for_what(span) and not framed:
+        return True  # 'Le geste le plus efficace …' for what?
     if _said_of_the_topic(span) and not lowered.startswith("dans "):
         return True  # 'La sensibilité n'est pas atteinte': by what?
     for noun in span:
@@ -569,7 +626,8 @@ def points_back(span, analysis):
         determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "case")]
         complements = [c for c in noun.children if c.dep_.startswith(("nmod", "acl"))]
         definite = any(d in ("le", "la", "l'", "les", "au", "aux", "du") for d in determiners)
-        if lemma in RELATIONAL_NOUNS and definite and not complements:
+        said_of_the_topic = framed and noun.dep_.startswith("nsubj") and lemma in OF_THE_TOPIC
+        if lemma in RELATIONAL_NOUNS and definite and not complements and not said_of_the_topic:
             return True  # 'la cause exacte' of what? 'au début' of what?
         if (
             noun.dep_.startswith("nsubj")
@@ -589,18 +647,37 @@ def points_back(span, analysis):
     return False
 
 
+def _ranks_among(token):
+    """'premier' ranking what its noun names: 'la première cause d'ostéoporose
+    secondaire' says among what; 'le premier signe' (first of those just listed) does not."""
+    noun = token.head
+    return (
+        token.lemma_.lower() == "premier"
+        and token.dep_ == "amod"
+        and noun.pos_ == "NOUN"
+        and any(c.dep_.startswith(("nmod", "acl")) for c in noun.children)
+    )
+
+
 def _judges_without_saying_for_what(span):
     """'La surveillance est essentielle', 'L'IRM est l'examen clé', 'Le thymus joue un
     rôle important', 'Le geste le plus efficace consiste à ...': essential, key, important
-    for what? The sentence before said it; the statement does not."""
+    for what? The sentence before said it; the statement does not. A kind a subject names
+    with its indefinite article is no judgement ('Une cystite simple ne donne pas de
+    fièvre'); 'Un test simple est le test du glaçon' is one."""
     root = span.root
     if root.pos_ == "ADJ" and root.lemma_.lower() in EVALUATIVE_WORDS:
-        return any(c.dep_ == "cop" for c in root.children)
+        said_for = any(c.dep_.startswith(("obl", "advcl", "xcomp")) for c in root.children)
+        return any(c.dep_ == "cop" for c in root.children) and not said_for
     for noun in span:
         if noun.pos_ != "NOUN" or not (noun.dep_.startswith(("nsubj", "obj")) or noun == root):
             continue
         judged = any(
             c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE_WORDS for c in noun.children
+        ) and not (
+            noun.dep_.startswith("nsubj")
+            and not any(c.dep_ == "cop" for c in root.children)
+            and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children)
         )
         said_for = any(c.dep_.startswith(("nmod", "acl")) for c in noun.children)
         if noun.dep_ == "obj" and any(c.dep_.startswith("obl") for c in root.children):

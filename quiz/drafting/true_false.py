@@ -244,6 +244,8 @@ def can_negate(span):
         return False  # a list: which of its items would the negation deny?
     if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > root.i for t in span):
         return False  # 'n'est pas traitée par du calcium et de la vitamine D': by neither?
+    if root.pos_ == "ADJ" and any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in root.children):
+        return False  # 'ne sont pas petits et pâles': neither, or not both?
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is not None and subject.lemma_.lower() in CAREGIVERS:
         return False  # 'L'infirmier ne prévient pas le médecin': false by common sense alone

@@ -376,6 +376,8 @@ def test_a_single_claim_still_gives_a_true_false():
         "Des fasciculations apparaissent chez les sportifs.",
         "L'hypocalcémie chronique est traitée par du calcium et de la vitamine D.",
         "Une faiblesse musculaire apparaît.",  # denied, it says that none ever does
+        "Les globules rouges sont petits et pâles.",  # denied: neither, or not both?
+        "Chez la femme, l'urètre est court et proche de l'anus.",
     ],
 )
 def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
@@ -929,6 +931,78 @@ def test_a_statement_that_holds_beyond_the_topic_is_left_as_it_is(text):
     assert text in statements_from(course, topic="la myasthénie")
 
 
+@pytest.mark.parametrize(
+    ("text", "topic", "said"),
+    [
+        # a subject that names something of a disease, without saying of which: of the topic
+        (
+            "Le signe principal est la dyspnée, d'abord à l'effort puis au repos.",
+            "l'insuffisance cardiaque",
+            "Le signe principal de l'insuffisance cardiaque est la dyspnée, d'abord à l'effort "
+            "puis au repos.",
+        ),
+        (
+            "Le symptôme le plus fréquent est une fatigue qui ne passe pas avec le repos.",
+            "l'anémie ferriprive",
+            "Le symptôme le plus fréquent de l'anémie ferriprive est une fatigue qui ne passe "
+            "pas avec le repos.",
+        ),
+        (
+            "Le traitement dépend de la gravité des signes.",
+            "le syndrome de Guillain-Barré",
+            "Le traitement du syndrome de Guillain-Barré dépend de la gravité des signes.",
+        ),
+        # a judgement (key for what?) and what the patient shows: in the topic
+        (
+            "L'IRM cérébrale et médullaire est l'examen clé.",
+            "la sclérose en plaques",
+            "Dans la sclérose en plaques, l'IRM cérébrale et médullaire est l'examen clé.",
+        ),
+        (
+            "Les œdèmes des membres inférieurs gardent l'empreinte du doigt.",
+            "l'insuffisance cardiaque",
+            "Dans l'insuffisance cardiaque, les œdèmes des membres inférieurs gardent "
+            "l'empreinte du doigt.",
+        ),
+        # the topic named by its initials is named
+        (
+            "Les corticoïdes sont efficaces dans le SGB.",
+            "le syndrome de Guillain-Barré",
+            "Les corticoïdes sont efficaces dans le SGB.",
+        ),
+        # 'premier' with what it ranks among; a kind named with 'une' is no judgement
+        (
+            "La corticothérapie est la première cause d'ostéoporose secondaire.",
+            None,
+            "La corticothérapie est la première cause d'ostéoporose secondaire.",
+        ),
+        (
+            "Une cystite simple ne donne pas de fièvre.",
+            None,
+            "Une cystite simple ne donne pas de fièvre.",
+        ),
+    ],
+)
+def test_what_a_statement_leaves_unsaid_is_said_of_the_topic(text, topic, said):
+    assert said in statements_from(text, topic=topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # 'le risque de BPCO' takes no article, 'l'examen neurologique' is the patient's
+        ("Le risque augmente avec la consommation de tabac.", "la BPCO"),
+        ("L'examen neurologique est normal entre les crises.", "la migraine"),
+        ("Le reste est lié à de petites molécules.", "la tétanie"),
+        # 'le premier signe' of those just listed
+        ("Le premier signe est une faiblesse des jambes.", None),
+    ],
+)
+def test_a_subject_that_cannot_be_said_of_the_topic_is_left_out(text, topic):
+    subject = " ".join(text.split()[:2]).lower()
+    assert not [s for s in statements_from(text, topic=topic) if s.lower().startswith(subject)]
+
+
 def test_one_item_of_a_list_among_three_of_the_list_set_against_it():
     text = FACTORS
     (draft,) = [
@@ -1095,6 +1169,31 @@ def test_the_topic_is_found_where_the_parser_cuts_its_name():
             "La prévention des chutes repose sur l'activité physique.",
             None,
         ),
+        (
+            "Surveillance neurologique du patient adulte",
+            "La surveillance neurologique est répétée. La surveillance neurologique est tracée.",
+            None,
+        ),
+        # notes that write the name without 'le' or 'la': the article it takes
+        (
+            "Asthme de l'adulte",
+            "Asthme = maladie inflammatoire chronique des bronches.\n\nUn asthme contrôlé "
+            "ne réveille pas la nuit.",
+            "l'asthme",
+        ),
+        (
+            "BPCO – Bronchopneumopathie chronique obstructive",
+            "BPCO = bronchopneumopathie chronique obstructive.\n\nUne BPCO s'aggrave lentement.",
+            "la BPCO",
+        ),
+        (
+            "Hypoglycémie chez la personne diabétique : reconnaître et réagir",
+            "Une hypoglycémie se corrige en quelques minutes. Une hypoglycémie sévère est "
+            "une urgence.",
+            "l'hypoglycémie",
+        ),
+        # a name the text writes once is not what it is about
+        ("Asthme de l'adulte", "Un asthme contrôlé ne réveille pas la nuit.", None),
     ],
 )
 def test_the_topic_is_found_in_a_title_written_as_a_phrase(title, text, topic):
