@@ -12,7 +12,12 @@ The medium model ships 20,000 word vectors; they are not used for distractors. T
 neighbours of the text's key terms are noise ('hypocalcémie': 'lanorexie', 'hypervolémie',
 'cyberaddiction'; 'crampe': 'Ngambe', 'L5-S1'; 'fasciculation' has none), where a distractor
 must be a term of the same kind that the learner met: those come from the text itself (what
-it says a term is, the terms it sets side by side, its lists, its figures).
+it says a term is, the terms it sets side by side, its lists, its figures). Nor do the vectors
+tell which of the text's own terms are of one kind: between medical nouns their similarities
+all fall between 0.5 and 0.7, whatever the kind ('patient' and 'furosémide' 0.68,
+'hypoglycémie' and 'déglutition' 0.66, where 'hypocalcémie' and 'hypomagnésémie' are 0.48);
+taken as a sign of one kind (0.5 and over), they gave the development texts cloze items
+whose distractors a learner rules out at once ('le calcium' among 'le surdosage').
 
 Markdown is reduced to plain sentences first; its lists are kept as enumerations.
 """
