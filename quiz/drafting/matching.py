@@ -41,6 +41,12 @@ DESCRIPTION_WORDS = (3, 25)
 MAX_OPTIONS = 4
 
 
+# What a description says before a note's symbol is a phrase of its own when it has this
+# many words ('crise qui ne cède pas au traitement habituel = urgence vitale'), not when
+# it is the start of a note ('symptômes de jour ≤ 2 fois/semaine').
+MIN_BEFORE_A_SYMBOL = 5
+
+
 MAX_OPTION_WORDS = 12  # a description longer than this is no option to read on a phone
 
 
@@ -55,9 +61,10 @@ TRANSPARENT_NOUNS = {"trouble", "signe", "symptôme", "atteinte", "déficit", "m
 
 
 # Endings of nouns that name an activity ('Surveillance', 'Éducation', 'Sevrage
-# tabagique', 'Vaccinations', 'Traitement'): a list of them sorts a nurse's or a doctor's
-# actions under their own headings, and its descriptions say which heading they go under
-# ('plan d'action écrit' is education): matching them tests reading, not knowledge.
+# tabagique', 'Vaccinations', 'Traitement'): a list most of whose names are such sorts a
+# nurse's or a doctor's actions under their own headings, and its descriptions say which
+# heading they go under ('plan d'action écrit' is education): matching them tests reading,
+# not knowledge.
 ACTIVITY_ENDINGS = ("tion", "sion", "ance", "age", "ment")
 
 
@@ -90,8 +97,8 @@ def matching_drafts(text):
         if block.kind != "list":
             continue
         entries = [entry for item in block.texts if (entry := _entry(item))]
-        if len(entries) < 3:
-            continue
+        if len(entries) < 3 or 2 * sum(map(_names_an_activity, entries)) >= len(entries):
+            continue  # an activity's heading for what it sorts: 'Surveillance', 'Éducation'
         about = _about(block, entries)
         for entry in entries:
             others = [other for other in entries if other is not entry]
@@ -140,12 +147,17 @@ def _entry(item):
 
 def _without_notes(text):
     """The description without its parts that use notes' symbols ('score ≥ 2/5 = douleur
-    probable'); an '=' inside parentheses reads as a colon ('AINS : anti-inflammatoires …')."""
+    probable'), but with the phrase of five words or more a symbol ends; an '=' inside
+    parentheses reads as a colon ('AINS : anti-inflammatoires …')."""
     text = inner_quotes(text.strip().rstrip(" ;.,"))
     text = _EQUALS_IN_PARENTHESES.sub(r"\1 : \2", text)
     kept = []
     for part in re.split(r" ; |\. ", text):
-        if _NOTE_SYMBOL.search(part):
+        symbol = _NOTE_SYMBOL.search(part)
+        if symbol:
+            before = part[: symbol.start()].strip().rstrip(" ;.,")
+            if len(before.split()) >= MIN_BEFORE_A_SYMBOL:
+                kept.append(before)  # 'crise qui ne cède pas … = urgence vitale'
             break
         kept.append(part.strip().rstrip(" ;.,"))
     return " ; ".join(kept)
@@ -168,9 +180,15 @@ def _is_name(name):
         return False  # 'tracer', 'comparer les scores', not 'palier 2'
     if first.lemma_.lower() in TRANSPARENT_NOUNS or first.lower_.rstrip("s") in TRANSPARENT_NOUNS:
         return False  # 'Troubles urinaires': the name says what it covers
-    if first.pos_ == "NOUN" and first.lower_.rstrip("s").endswith(ACTIVITY_ENDINGS):
-        return False  # 'Surveillance', 'Sevrage tabagique': a heading for what it sorts
     return any(t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text.isupper() for t in doc)
+
+
+def _names_an_activity(entry):
+    """'Surveillance', 'Sevrage tabagique', 'Vaccinations': a noun of an activity opens the
+    name. A list most of whose names are such sorts actions under their own headings; one
+    such name among terms ('Exacerbation' beside 'Wheezing') is a term like them."""
+    first = parse(entry.name)[0]
+    return first.pos_ == "NOUN" and first.lower_.rstrip("s").endswith(ACTIVITY_ENDINGS)
 
 
 def _description(text):

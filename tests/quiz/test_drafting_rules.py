@@ -1357,6 +1357,34 @@ def test_a_list_of_activities_under_their_own_headings_gives_no_matching():
     assert matching(text) == []
 
 
+ASTHMA_TERMS = """## Vocabulaire de l'asthme
+
+Termes à connaître :
+
+- **Wheezing** : sifflements expiratoires, audibles parfois sans stéthoscope
+- **Exacerbation** : aggravation des symptômes sur plusieurs jours, qui change le traitement
+- **Asthme aigu grave** : crise qui ne cède pas au traitement habituel = urgence vitale
+- **Asthme contrôlé** : symptômes de jour ≤ 2 fois/semaine
+"""
+
+
+def test_one_name_of_an_activity_among_terms_is_a_term():
+    """'Exacerbation' ends like 'Surveillance' or 'Éducation', but beside 'Wheezing' it
+    is a term of the list, not a heading for what a list sorts."""
+    answers = {d.answer for d in matching(ASTHMA_TERMS) if "à quoi correspond" in d.stem}
+    assert "Exacerbation" in answers
+
+
+def test_a_description_keeps_the_phrase_a_notes_symbol_ends():
+    """'crise qui ne cède pas au traitement habituel = urgence vitale': the phrase before
+    '=' says what the term is; 'symptômes de jour ≤ 2 fois/semaine' leaves too little."""
+    texts = [d.stem for d in matching(ASTHMA_TERMS)] + [
+        text for d in matching(ASTHMA_TERMS) for text, _correct in d.choices
+    ]
+    assert "Crise qui ne cède pas au traitement habituel" in texts
+    assert not any("symptômes de jour" in text.lower() for text in texts)
+
+
 def test_matching_items_rank_below_a_clean_true_false():
     text = PAIN_TYPES + "\nLe calcium stabilise la membrane des cellules nerveuses.\n"
     drafts = draft_questions(text)
