@@ -64,6 +64,7 @@ class Sentence:
     support: str = ""  # another sentence of the lesson that says why (explanations.py)
     support_first: bool = False  # that sentence comes before the source in the text
     listed: bool = False  # an item of a list, not a sentence of a paragraph
+    condition: bool = False  # an item of a list of conditions ('Consultez si :')
 
     def __post_init__(self):
         self.source = self.source or self.text
@@ -129,6 +130,7 @@ def analyse(text):
                     terms,
                     block_index[id(block)],
                     listed=block.kind == "list",
+                    condition=block.kind == "list" and bool(CONDITIONS.search(block.intro)),
                 )
             )
         enumerations += sentence_enumerations(doc)
@@ -520,9 +522,22 @@ def is_key_phrase(term, course):
     return term.tokens <= 4 and course.lemma_counts[term.head_lemma] >= 3
 
 
+# The end of a list's introduction that makes its items conditions: 'Consultez le jour
+# même si :', 'Appelez le 15 lorsque :', 'dans les cas suivants :'.
+CONDITIONS = re.compile(
+    r"\b(?:si|s'il|s'ils|lorsque|lorsqu'|quand|en cas d[e']|dans les cas suivants"
+    r"|dans ces (?:cas|situations))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_draftable(sentence):
     """A sentence worth turning into a question: French, a whole statement, standing on
-    its own (no pronoun subject pointing back, no remark about the course)."""
+    its own (no pronoun subject pointing back, no remark about the course, no condition
+    of a list of them: 'les symptômes ne s'améliorent pas après trois jours' under 'Consultez
+    si :' says when to consult, not how the disease goes)."""
+    if getattr(sentence, "condition", False):
+        return False
     span = sentence.span
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not 4 <= len(words) <= 40:

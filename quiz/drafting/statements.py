@@ -202,6 +202,7 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
                     support=other,
                     support_first=other_first,
                     listed=sentence.listed,
+                    condition=sentence.condition,
                 )
             )
     return found

@@ -235,6 +235,24 @@ def test_a_list_of_things_after_a_subject_stays_a_list(body):
     assert not [d for d in draft_questions(body) if d.kind == "true_false"]
 
 
+@pytest.mark.parametrize(
+    ("intro", "drafted"),
+    [
+        ("Consultez rapidement, le jour même, si :", False),
+        ("Appelez le 15 lorsque :", False),
+        ("Consultez en cas de :", False),
+        ("Au cours du traitement :", True),  # the same item, said as a fact
+    ],
+)
+def test_the_items_of_a_list_of_conditions_are_no_claims(intro, drafted):
+    """'les symptômes ne s'améliorent pas après trois jours de traitement' under 'Consultez
+    si :' says when to consult, not how the disease goes: 'Vrai' would be wrong."""
+    body = f"{intro}\n\n- les symptômes ne s'améliorent pas après trois jours de traitement."
+    context = f"La cystite est une infection de la vessie. La cystite est fréquente.\n\n{body}"
+    drafts = draft_questions(body, context=context, topic="Cystite")
+    assert bool([d for d in drafts if "symptômes" in d.stem]) is drafted
+
+
 def test_a_cleft_sentence_stands_on_its_own():
     text = "C'est la parathormone qui libère le calcium de l'os."
     assert statements_from(text) == [text]
