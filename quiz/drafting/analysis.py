@@ -65,6 +65,7 @@ class Sentence:
     support_first: bool = False  # that sentence comes before the source in the text
     listed: bool = False  # an item of a list, not a sentence of a paragraph
     condition: bool = False  # an item of a list of conditions ('Consultez si :')
+    of_topic: bool = False  # its subject is the text's topic ('L'ostéoporose rend …')
 
     def __post_init__(self):
         self.source = self.source or self.text

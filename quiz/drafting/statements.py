@@ -203,6 +203,7 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
                     support_first=other_first,
                     listed=sentence.listed,
                     condition=sentence.condition,
+                    of_topic=bool(topic) and _subject_names(span, topic),
                 )
             )
     return found
@@ -294,6 +295,17 @@ def _names(span, topic):
     if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
         return True
     return bool(_initials(topic) & {w.upper() for w in words})  # 'le SGB', 'la SEP'
+
+
+def _subject_names(span, topic):
+    """Whether the statement's subject is the topic itself ('L'ostéoporose augmente le
+    risque de fracture', 'La SEP est contagieuse'), not something of it ('Le diagnostic du
+    syndrome …')."""
+    subject = next((c for c in span.root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None:
+        return False
+    words = {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}
+    return subject.lower_ in words or subject.text.upper() in _initials(topic)
 
 
 def _initials(topic):

@@ -405,6 +405,28 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "denied"),
+    [
+        # what the text says its topic does, denied, is absurd: the answer picks itself
+        ("L'ostéoporose augmente le risque de fracture.", "Ostéoporose", None),
+        ("L'ostéoporose rend les os fragiles.", "Ostéoporose", None),
+        # a denial the text makes is taken away; what is said of something else is denied
+        ("La SEP n'est pas contagieuse.", "Sclérose en plaques (SEP)", "La SEP est contagieuse."),
+        (
+            "La transfusion est réservée aux anémies sévères.",
+            "Ostéoporose",
+            "La transfusion n'est pas réservée aux anémies sévères.",
+        ),
+    ],
+)
+def test_no_negation_added_to_what_the_topic_itself_does(text, title, denied):
+    course = "L'ostéoporose est une maladie du squelette. La sclérose en plaques est rare.\n\n"
+    drafts = draft_questions(text, context=course + text, topic=title)
+    false = [d.stem for d in drafts if d.kind == "true_false" and d.answer == "Faux"]
+    assert false == ([f"Vrai ou faux ? « {denied} »"] if denied else [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "worth"),
     [
         ("Dans le syndrome de Guillain-Barré, une faiblesse apparaît.", False),
