@@ -325,7 +325,7 @@ def _relational_subject(span):
     saying of what: of the topic, in a text about one."""
     root = span.root
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.i != span.start + 1:
+    if subject is None or subject.pos_ != "NOUN" or not _opens_on(subject, span):
         return None  # the subject opens the statement: 'Le traitement …'
     if subject.lemma_.lower() not in OF_THE_TOPIC:
         return None  # 'le risque de BPCO', 'l'examen neurologique': not 'de la BPCO'
@@ -337,6 +337,16 @@ def _relational_subject(span):
     if any(t.text in (",", "(", ":") for t in subject.subtree):
         return None
     return subject
+
+
+def _opens_on(subject, span):
+    """Whether the subject with its article opens the statement, or follows a frame that
+    says where it holds ('Chez l'adulte, la cause la plus fréquente …')."""
+    first = subject.left_edge
+    if first.i == span.start:
+        return True
+    before = span.doc[first.i - 1]
+    return before.text == "," and span[0].pos_ == "ADP"
 
 
 def _of(topic):

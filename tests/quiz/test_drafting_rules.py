@@ -992,6 +992,18 @@ def test_a_statement_that_holds_beyond_the_topic_is_left_as_it_is(text):
             "le syndrome de Guillain-Barré",
             "Le traitement du syndrome de Guillain-Barré dépend de la gravité des signes.",
         ),
+        # after a frame that says where it holds; with a word between article and noun
+        (
+            "Chez l'enfant, le traitement repose sur les immunoglobulines.",
+            "le syndrome de Guillain-Barré",
+            "Chez l'enfant, le traitement du syndrome de Guillain-Barré repose sur les "
+            "immunoglobulines.",
+        ),
+        (
+            "Les premiers signes touchent souvent les yeux.",
+            "la myasthénie",
+            "Les premiers signes de la myasthénie touchent souvent les yeux.",
+        ),
         # a judgement (key for what?) and what the patient shows: in the topic
         (
             "L'IRM cérébrale et médullaire est l'examen clé.",
