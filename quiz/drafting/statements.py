@@ -292,9 +292,14 @@ def _names(span, topic):
     """Whether the statement names the topic already ('Le syndrome de Guillain-Barré est
     ...'): tied to it again, it would say it twice."""
     words = {w.strip(".,;:'’").lower() for w in span.text.replace("'", " ").split()}
-    if words & {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}:
+    if words & _topic_words(topic):
         return True
     return bool(_initials(topic) & {w.upper() for w in words})  # 'le SGB', 'la SEP'
+
+
+def _topic_words(topic):
+    """The words that name the topic: 'sclérose', 'plaques'; not 'la', 'en'."""
+    return {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}
 
 
 def _subject_names(span, topic):
@@ -304,8 +309,7 @@ def _subject_names(span, topic):
     subject = next((c for c in span.root.children if c.dep_.startswith("nsubj")), None)
     if subject is None:
         return False
-    words = {w for w in topic.lower().replace("'", " ").split() if len(w) > 3}
-    return subject.lower_ in words or subject.text.upper() in _initials(topic)
+    return subject.lower_ in _topic_words(topic) or subject.text.upper() in _initials(topic)
 
 
 def _initials(topic):
@@ -326,7 +330,7 @@ def _relational_subject(span):
     root = span.root
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is None or subject.pos_ != "NOUN" or not _opens_on(subject, span):
-        return None  # the subject opens the statement: 'Le traitement …'
+        return None  # 'Le traitement …', 'Chez l'enfant, le traitement …'
     if subject.lemma_.lower() not in OF_THE_TOPIC:
         return None  # 'le risque de BPCO', 'l'examen neurologique': not 'de la BPCO'
     definite = any(
