@@ -29,28 +29,26 @@ TARGETS = {
     "usable_per_100_words": 2.0,
 }
 
-# Measured on 2026-12-01 (eighth session), every new draft judged by an instructor who does
-# not tune the rules: 53 drafts, 32 % usable as is, 77 % after a light edit, 23 % unusable,
-# 27 % as is in the best-ranked fifth, 17 % not true/false, 0.83 usable drafts per 100 words.
-# The session's rules were developed on eight more development texts written for it (files
-# 10 to 17 there, which showed the same failures as this set: 6 % usable as is on the first
-# four); on the development set they took the share of unusable drafts from 18 % to 12 %.
-# Here one draft changed (labelled anew) and one draft usable after a light edit is no
-# longer made, so the share usable as is rises from 31.5 % to 32.1 % and the usable drafts
-# per 100 words fall from 0.85 to 0.83. The rules that leave drafts out this session
-# enforce the issue's requirements (no slip or calque copied into a stem, no pronoun that
-# points back, one claim per statement, no note's symbols, no litotes); which one left
-# this draft out was not looked up, not to tune on this set. That trade is pinned here:
-# a later change that lowers any of these figures fails.
-# Earlier: the sixth session ended at 31 %, 78 %, 22 %, 27 %, 17 % and 0.85 (54 drafts);
-# the fifth at 33 %, 78 %, 22 %, 27 %, 17 % and 0.85.
+# Measured on 2026-12-01 (ninth session), every new draft judged by an instructor who does
+# not tune the rules: 55 drafts, 35 % usable as is, 80 % after a light edit, 20 % unusable,
+# 36 % as is in the best-ranked fifth, 16 % not true/false, 0.89 usable drafts per 100 words.
+# The session's rules (what a statement leaves unsaid said of the topic, the topic found in
+# notes' titles, no negation added to what the topic itself does, no claim from a list of
+# conditions, one activity noun among a list's terms) were developed on the development
+# set, where the share unusable went from 11 % to 10 % and the usable drafts per 100 words
+# from 1.32 to 1.57; here four drafts are new and two no longer come out. Every figure rose
+# but the share not true/false (17.0 % -> 16.4 %: two more true/false drafts, no fewer of
+# the other kinds); the share usable after a light edit reaches its target.
+# Earlier: the eighth session ended at 32 %, 77 %, 23 %, 27 %, 17 % and 0.83 (53 drafts);
+# the sixth at 31 %, 78 %, 22 %, 27 %, 17 % and 0.85; the fifth at 33 %, 78 %, 22 %, 27 %,
+# 17 % and 0.85.
 FLOORS = {
-    "as_is": 0.32,  # measured 32.1 %
-    "after_light_edit": 0.77,  # measured 77.4 %
-    "unusable": 0.23,  # at most (measured 22.6 %)
-    "best_fifth_as_is": 0.27,
-    "not_true_false": 0.16,  # measured 17.0 %
-    "usable_per_100_words": 0.82,  # measured 0.83
+    "as_is": 0.34,  # measured 34.5 %
+    "after_light_edit": 0.80,  # measured 80.0 %: the target
+    "unusable": 0.20,  # at most (measured 20.0 %)
+    "best_fifth_as_is": 0.36,  # measured 36.4 %
+    "not_true_false": 0.16,  # measured 16.4 %
+    "usable_per_100_words": 0.88,  # measured 0.89
 }
 
 
