@@ -4,10 +4,10 @@ enumeration of another category."""
 import hashlib
 from functools import lru_cache
 
-from quiz.cues import clearly_longer, find_cues
+from quiz.cues import clearly_longer, echo_cue, find_cues
 
 from .checks import MAX_LENGTH_RATIO, similar_lengths
-from .drafts import MULTIPLE, SINGLE, lower_first, make_draft
+from .drafts import MULTIPLE, SINGLE, lower_first, make_draft, normalise
 from .enumerations import categories
 from .lexicon import ARTICLES, CONTRASTS, LABEL_FAMILIES
 from .pipeline import load_pipeline
@@ -32,12 +32,20 @@ def select_all_drafts(own, course):
         if not label:
             continue
         best, best_weight = None, None
-        for other in clusters:
+        for other in clusters + _narrower_than(enumeration, mine):
             if other is mine:
                 continue
-            candidates = [t for t in _option_terms(other) if not (_term_heads(t) & mine["heads"])]
+            if other.get("within"):  # 'Dyspnée d'effort' is wrong among 'Dyspnée de repos'
+                listed = {normalise(term) for term in enumeration.terms}
+                candidates = [t for t in _option_terms(other) if normalise(t) not in listed]
+            else:
+                candidates = [
+                    t for t in _option_terms(other) if not (_term_heads(t) & mine["heads"])
+                ]
             for bare in (False, True):
-                correct = _forms(enumeration.terms, bare)
+                correct = [  # 'signes de lutte' among 'signes de gravité': the stem tells
+                    t for t in _forms(enumeration.terms, bare) if not echo_cue(label, [(t, True)])
+                ]
                 wrong = _forms(candidates, bare)
                 chosen = _pick_options(correct, wrong) if len(correct) >= 2 else None
                 if chosen and find_cues(
@@ -66,6 +74,26 @@ def select_all_drafts(own, course):
         drafts.append(make_draft(MULTIPLE, stem, choices, answer, enumeration.source, 2.5))
         drafts += _one_of(label, right, *pools, enumeration.source)
     return drafts
+
+
+def _narrower_than(enumeration, cluster):
+    """The lists of the enumeration's own category whose label it narrows ('Signes' for
+    'Signes de gravité'), as categories of their own: what they list and it does not are
+    of its kind ('Dyspnée d'effort' among 'Dyspnée de repos', 'Cyanose') and wrong here."""
+    words = _label_words(enumeration.label)
+    noun = _label_noun(enumeration.label)
+    found = []
+    for other in cluster["members"]:
+        others = _label_words(other.label)
+        if other is enumeration or not others or not noun or _label_noun(other.label) != noun:
+            continue
+        if others < words:
+            found.append({"heads": set(other.heads), "members": [other], "within": True})
+    return found
+
+
+def _label_words(label):
+    return {word.lower().strip(" :,.").rstrip("sx") for word in label.split() if word.strip(" :,.")}
 
 
 def _one_of(label, right, correct, wrong, source):

@@ -419,11 +419,14 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
         ),
     ],
 )
-def test_no_negation_added_to_what_the_topic_itself_does(text, title, denied):
+def test_no_true_false_on_what_the_topic_itself_does(text, title, denied):
+    """Denied, it is absurd; said, the answer picks itself ('Vrai' by the name alone)."""
     course = "L'ostéoporose est une maladie du squelette. La sclérose en plaques est rare.\n\n"
     drafts = draft_questions(text, context=course + text, topic=title)
     false = [d.stem for d in drafts if d.kind == "true_false" and d.answer == "Faux"]
     assert false == ([f"Vrai ou faux ? « {denied} »"] if denied else [])
+    if denied is None:
+        assert not [d for d in drafts if d.kind == "true_false"]
 
 
 @pytest.mark.parametrize(
@@ -916,6 +919,37 @@ SIGNS_AND_CAUSES = """## Signes
 def test_no_select_all_with_distractors_of_another_kind():
     """Signs offered as wrong causes, causes as wrong signs: a learner rules them out."""
     assert not [d for d in draft_questions(SIGNS_AND_CAUSES) if d.kind == "multiple"]
+
+
+COPD_SIGNS = """## Clinique
+
+Signes :
+
+- Toux et expectoration matinales
+- Dyspnée d'effort
+- Sifflements expiratoires
+
+## Exacerbations
+
+Signes de gravité :
+
+- Dyspnée de repos
+- Cyanose des lèvres
+- Signes de lutte respiratoire
+- Troubles de la conscience
+"""
+
+
+def test_select_all_from_a_list_that_narrows_another_of_its_kind():
+    """'Signes de gravité' narrows 'Signes': the signs it does not list are wrong there
+    ('Dyspnée d'effort' beside 'Dyspnée de repos'), though both lists name a dyspnoea; an
+    option that repeats the stem's 'signes' is left out, not to give itself away."""
+    (draft,) = [d for d in draft_questions(COPD_SIGNS) if d.kind == "multiple"]
+    assert draft.stem == "Parmi les propositions suivantes, lesquelles sont des signes de gravité ?"
+    right = {text for text, correct in draft.choices if correct}
+    wrong = {text for text, correct in draft.choices if not correct}
+    assert "dyspnée de repos" in right and "dyspnée d'effort" in wrong
+    assert "signes de lutte respiratoire" not in right
 
 
 def test_select_all_between_lists_of_one_kind_named_by_two_nouns():
