@@ -61,9 +61,7 @@ def true_false_drafts(sentence, course):
     if not unsure and can_negate(sentence.span):
         toggled, removed = _negation_toggle(sentence.span)
         if toggled and not removed and getattr(sentence, "of_topic", False):
-            # 'L'ostéoporose (n')augmente (pas) le risque de fracture': what the topic does,
-            # by its name alone; denied, it is absurd, said, the answer picks itself
-            return [draft for draft in drafts if draft is not None]
+            toggled = None  # 'L'ostéoporose n'augmente pas le risque de fracture': absurd
         if toggled:
             drafts.append(_statement(toggled, False, sentence, 2.9 if removed else 2.6, course))
     drafts = [draft for draft in drafts if draft is not None]

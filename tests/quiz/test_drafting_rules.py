@@ -419,14 +419,11 @@ def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
         ),
     ],
 )
-def test_no_true_false_on_what_the_topic_itself_does(text, title, denied):
-    """Denied, it is absurd; said, the answer picks itself ('Vrai' by the name alone)."""
+def test_no_negation_added_to_what_the_topic_itself_does(text, title, denied):
     course = "L'ostéoporose est une maladie du squelette. La sclérose en plaques est rare.\n\n"
     drafts = draft_questions(text, context=course + text, topic=title)
     false = [d.stem for d in drafts if d.kind == "true_false" and d.answer == "Faux"]
     assert false == ([f"Vrai ou faux ? « {denied} »"] if denied else [])
-    if denied is None:
-        assert not [d for d in drafts if d.kind == "true_false"]
 
 
 @pytest.mark.parametrize(
