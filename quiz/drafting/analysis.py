@@ -734,7 +734,9 @@ def _title_names(title):
     bare = _TITLE_ARTICLE.sub("", title, count=1)
     if bare != title:
         names.append(bare)
-    cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
+        cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
+    else:  # 'Secousses dans la jambe' is a name; 'Asthme de l'adulte', who has it
+        cut = re.split(r" (?:chez |de l'|de la )", bare, maxsplit=1)[0]
     kind = cut.lower() in _KINDS_OF_TOPIC or cut.lower().split()[0] in _KINDS_OF_TOPIC
     if cut != bare and not kind:
         names.append(cut)  # not 'maladie' of 'La maladie de Parkinson'

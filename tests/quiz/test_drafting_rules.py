@@ -1277,6 +1277,14 @@ def test_the_topic_is_found_where_the_parser_cuts_its_name():
         ),
         # a name the text writes once is not what it is about
         ("Asthme de l'adulte", "Un asthme contrôlé ne réveille pas la nuit.", None),
+        # a title without its article is cut before who has it, not before where it is:
+        # 'Secousses dans la jambe' is not 'les secousses'
+        (
+            "Secousses dans la jambe",
+            "Les secousses dans la jambe sont fréquentes. Les secousses sont le plus souvent "
+            "bénignes.",
+            None,
+        ),
     ],
 )
 def test_the_topic_is_found_in_a_title_written_as_a_phrase(title, text, topic):
