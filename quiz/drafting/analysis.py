@@ -673,8 +673,8 @@ def claims(span):
 def topic_phrase(title, analysis):
     """The course's title as the text writes it with its article ('Sclérose en plaques' ->
     'la sclérose en plaques'), or None where the title names no term of the text."""
-    if not title:
-        return None
+    if not title or not any(c.isalpha() for c in title.split("(")[0].split(":")[0]):
+        return None  # '(SEP)', ': notes': no name before what it spells out or adds
     for wanted in _title_names(title):
         for term in analysis.pool:
             bare = term.text[len(term.article) :].strip().lower()
@@ -737,7 +737,8 @@ def _title_names(title):
         cut = re.split(r" (?:chez|de la|de l'|du|des|de|dans) ", bare, maxsplit=1)[0]
     else:  # 'Secousses dans la jambe' is a name; 'Asthme de l'adulte', who has it
         cut = re.split(r" (?:chez |de l'|de la )", bare, maxsplit=1)[0]
-    kind = cut.lower() in _KINDS_OF_TOPIC or cut.lower().split()[0] in _KINDS_OF_TOPIC
+    first = cut.lower().split()[:1]  # none in a title of punctuation only ('(SEP)')
+    kind = cut.lower() in _KINDS_OF_TOPIC or bool(set(first) & _KINDS_OF_TOPIC)
     if cut != bare and not kind:
         names.append(cut)  # not 'maladie' of 'La maladie de Parkinson'
     return [name for name in names if name]

@@ -1291,6 +1291,14 @@ def test_the_topic_is_found_in_a_title_written_as_a_phrase(title, text, topic):
     assert analysis.topic_phrase(title, analysis.analyse(text)) == topic
 
 
+@pytest.mark.parametrize("title", ["(SEP)", ": notes", " ", "–"])
+def test_a_title_with_no_words_names_no_topic(title):
+    # a course titled so made topic_phrase raise an IndexError, which stopped its drafting
+    text = "La sclérose en plaques est une maladie rare. La SEP touche l'adulte jeune."
+    assert analysis.topic_phrase(title, analysis.analyse(text)) is None
+    assert isinstance(draft_questions(text, topic=title), list)
+
+
 # --- Matching a list's names and descriptions (quiz.drafting.matching) -------------------
 
 PAIN_TYPES = """## Types de douleur
