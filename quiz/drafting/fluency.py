@@ -34,7 +34,9 @@ CALQUES = re.compile(
     r"|\bcommand(?:er|e|ent|é|ée) (?:une?|des|la|le|l')\s?(?:examen|fibroscopie|prise de sang"
     r"|radiographie|scanner|IRM|bilan|analyse)"
     r"|\battaques? (?:de migraine|d'asthme|d’asthme)\b|\bfai(?:t|re|ent) du sens\b"
-    r"|\badresser (?:le|ce|les|ces) problèmes?\b",
+    r"|\badresser (?:le|ce|les|ces) problèmes?\b"
+    r"|\bcontinu(?:er|e|ent)\s+pour\s+(?:\d+|un|une|deux|trois|quatre|six|quelques)\s+"
+    r"(?:jours?|semaines?|mois|ans?|années?)\b",
     re.IGNORECASE,
 )
 
