@@ -709,12 +709,18 @@ def _with_definite_article(name, analysis):
         if term.text[len(term.article) :].strip().lower() == name.lower():
             gender = gender or term.gender or analysis.gender_of.get(term.head_lemma)
             number = number or term.number
+    return _with_article(written, number, gender)
+
+
+def _with_article(phrase, number, gender):
+    """The phrase with its definite article: 'les' for a plural, 'l'' before a vowel, else
+    'le' or 'la' by its gender; None where the gender is not known."""
     if number == "Plur":
-        return "les " + written
-    if name[:1].lower() in VOWELS:
-        return "l'" + written
+        return "les " + phrase
+    if phrase.startswith(VOWELS):
+        return "l'" + phrase
     if gender is not None:
-        return ("le " if gender == "Masc" else "la ") + written
+        return ("le " if gender == "Masc" else "la ") + phrase
     return None
 
 
@@ -769,11 +775,8 @@ def titled(title, analysis):
         words = term.text[len(term.article) :].lower().split()
         if not words or words[0] != noun:
             continue
-        if term.number == "Plur":
-            return "les " + phrase
-        if noun.startswith(VOWELS):
-            return "l'" + phrase
         gender = term.gender or analysis.gender_of.get(term.head_lemma)
-        if gender is not None:
-            return ("le " if gender == "Masc" else "la ") + phrase
+        phrased = _with_article(phrase, term.number, gender)
+        if phrased is not None:
+            return phrased
     return None
