@@ -225,18 +225,48 @@ def said_of(token):
 
 
 def _sentences(doc):
-    """spaCy's sentences, with a piece that starts in lower case joined to the one before:
-    the parser cuts at a semicolon ('Les fasciculations bénignes sont fréquentes ; les
-    fasciculations pathologiques sont rares.') or inside a label, and no French sentence
-    starts in lower case."""
+    """spaCy's sentences, with a piece that goes on from the one before joined to it (see
+    _goes_on)."""
     spans = []
     for span in doc.sents:
-        first = next((t for t in span if not t.is_space), None)
-        if spans and first is not None and first.text[:1].islower():
+        if spans and _goes_on(spans[-1], span):
             spans[-1] = doc[spans[-1].start : span.end]
         else:
             spans.append(span)
     return [piece for span in spans for piece in _split_at_full_stops(span)]
+
+
+# Abbreviations a full stop ends without ending the sentence ('env. 6 à 7 % des adultes').
+ABBREVIATIONS = frozenset({"env", "cf", "ex", "approx", "vs", "max", "min", "resp"})
+
+
+def _goes_on(before, span):
+    """Whether the parser cut a sentence where it goes on: a piece that starts in lower
+    case (the parser cuts at a semicolon, 'Les fasciculations bénignes sont fréquentes ;
+    les fasciculations pathologiques sont rares.', or inside a label, and no French
+    sentence starts in lower case), with a comma or a closing bracket, or with an opening
+    one after no full stop ('… obstructif (VEMS/CV < 0,70) réversible'); a cut inside a
+    word ('le système rénine-angiotensine-aldostérone', 'le NT-proBNP', 'le T-score': no
+    space before the hyphen); a cut inside brackets ('(VEMS/CV < 0,70)'); or after an
+    abbreviation ('env. 6 à 7 %')."""
+    first = next((t for t in span if not t.is_space), None)
+    if first is None:
+        return False
+    if first.text[:1].islower() or first.text[:1] in ",;)]":
+        return True
+    last = next((t for t in reversed(before) if not t.is_space), before[-1])
+    ended = last.text in (".", "!", "?", "…", ":", ";")
+    if not ended and (first.text == "(" or not (last.whitespace_ or before[-1].is_space)):
+        return True
+    if before.text.count("(") > before.text.count(")"):
+        return True
+    words = [t for t in before if not t.is_space]
+    return (
+        len(words) >= 2
+        and words[-1].text == "."
+        and words[-2].lower_ in ABBREVIATIONS
+        and not words[-2].whitespace_
+    )
 
 
 def _split_at_full_stops(span):

@@ -1528,3 +1528,50 @@ def test_the_key_of_a_which_statement_item_is_explained_by_what_goes_on_about_it
     course = analysis.analyse(text)
     said = statements.statements_of(course.sentences, course, lesson=course.sentences)
     assert statement_choice._passage(said[0], why=True) == passage
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # A hyphen with no space before it is inside a word: the parser cuts there.
+        (
+            "Le système rénine-angiotensine-aldostérone fait retenir au rein du sel. "
+            "Le cœur se dilate.",
+            [
+                "Le système rénine-angiotensine-aldostérone fait retenir au rein du sel.",
+                "Le cœur se dilate.",
+            ],
+        ),
+        (
+            "Le dosage sanguin du BNP ou du NT-proBNP aide au diagnostic.",
+            ["Le dosage sanguin du BNP ou du NT-proBNP aide au diagnostic."],
+        ),
+        (
+            "- T-score supérieur à –1 : densité normale ;",
+            ["T-score supérieur à –1 : densité normale ;"],
+        ),
+        (
+            "- le poignet (fracture de Pouteau-Colles), souvent vers 55 à 65 ans ;",
+            ["le poignet (fracture de Pouteau-Colles), souvent vers 55 à 65 ans ;"],
+        ),
+        # A piece that opens on a comma, or on a bracket after no full stop, goes on.
+        ("- bradycardie, pauses respiratoires", ["bradycardie, pauses respiratoires"]),
+        (
+            "- des signes la nuit : cauchemars, draps trempés de sueur ;",
+            ["des signes la nuit : cauchemars, draps trempés de sueur ;"],
+        ),
+        (
+            "Montre un trouble ventilatoire obstructif (VEMS/CV < 0,70) réversible.",
+            ["Montre un trouble ventilatoire obstructif (VEMS/CV < 0,70) réversible."],
+        ),
+        # An abbreviation's full stop ends no sentence.
+        (
+            "Épidémio : env. 6 à 7 % des adultes en France ; env. 1 000 décès/an.",
+            ["Épidémio : env. 6 à 7 % des adultes en France ; env. 1 000 décès/an."],
+        ),
+        # Sentences that end are still cut.
+        ("La crampe est brève. Elle cède seule.", ["La crampe est brève.", "Elle cède seule."]),
+    ],
+)
+def test_a_sentence_is_not_cut_inside_a_word_brackets_or_after_an_abbreviation(text, sentences):
+    assert [s.text for s in analysis.analyse(text).sentences] == sentences
