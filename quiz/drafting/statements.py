@@ -23,6 +23,7 @@ from .lexicon import (
     CONNECTIVES,
     DEMONSTRATIVE_PRONOUNS,
     EVALUATIVE_WORDS,
+    GENERIC_NOUNS,
     IMPERSONAL_VERBS,
     OBJECT_CLITICS,
     OF_THE_TOPIC,
@@ -36,6 +37,10 @@ from .lexicon import (
     VOWELS,
 )
 from .pipeline import parse
+
+# Subjects that say nothing of their own: the sentence goes on about what the one before
+# was about.
+NEUTER_PRONOUNS = frozenset({"c'", "ce", "cela", "ça"})
 
 CITATION = re.compile(
     r"\s?\[(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|(?:n|note|N)\s?\d+|réf\.?\s*(?:nécessaire|souhaitée)"
@@ -152,6 +157,8 @@ def statements_of(sentences, analysis, topic=None, after=(), lesson=()):
     topic_lemmas = frozenset(content_lemmas(parse(topic))) if topic else frozenset()
     about = _topic_antecedent(topic, analysis) if topic else None
     for index, sentence in enumerate(sentences):
+        if index == 0 and about is not None:
+            antecedent = _carried_over(sentence, lesson, positions, about, analysis)
         candidates, antecedent = _rewrite(sentence.text, antecedent, analysis)
         if antecedent is None and about is not None and _only_one_it_can_be(sentence, about):
             antecedent = about
@@ -213,6 +220,32 @@ def _topic_antecedent(topic, analysis):
     """The text's topic ('la sclérose en plaques') as what a pronoun may stand for."""
     found = _antecedent_of(parse(f"{capitalise(topic)} est une maladie."), analysis)
     return found if found is not None and found.text.lower() == topic.lower() else None
+
+
+def _carried_over(sentence, lesson, positions, about, analysis):
+    """The topic, for a paragraph that opens on a pronoun of its gender and number ('Elle
+    touche environ 1 à 2 % des adultes', after a paragraph that says what the insufficiency
+    is), when the paragraph before does not end on something else the pronoun could stand
+    for; else None. Not after a list, nor for 'C'est …', which may speak of the whole
+    situation the paragraph before described."""
+    position = positions.get(id(sentence))
+    if not position or sentence.listed or lesson[position - 1].listed:
+        return None
+    first = _without_connective(clean_sentence(sentence.text)).split(" ", 1)[0].lower()
+    if SUBJECT_PRONOUNS.get(first) != (about.gender, about.number):
+        return None
+    block = lesson[position - 1].block
+    last = None
+    for before in lesson[:position]:
+        if before.block == block:
+            _statements, last = _rewrite(before.text, last, analysis)
+    if (
+        last is not None
+        and last.text.lower() != about.text.lower()
+        and (last.gender, last.number) == (about.gender, about.number)
+    ):
+        return None  # 'La fraction d'éjection … Elle …': which one?
+    return about
 
 
 def _only_one_it_can_be(sentence, about):
@@ -397,6 +430,8 @@ def _rewrite(text, antecedent, analysis):
             elif replacement is not None:
                 resolved = _replace(doc, subject, replacement)
         found = _antecedent_of(parse(resolved) if resolved else None, analysis)
+        if found is None and subject is not None and subject.lower_ in NEUTER_PRONOUNS:
+            found = antecedent  # 'C'est pourquoi …' goes on about the same thing
         if index == 0 or found is not None:
             next_antecedent = antecedent = found
         if resolved is None:
@@ -430,6 +465,8 @@ def _resolve(subject, antecedent, analysis):
     that cannot be found reliably, else (first token, last token, text)."""
     lower = subject.lower_
     doc = subject.doc
+    if lower in ("c'", "ce"):
+        return _what_it_is(subject, antecedent, analysis)
     if lower in SUBJECT_PRONOUNS or lower in DEMONSTRATIVE_PRONOUNS:
         gender, number = (SUBJECT_PRONOUNS | DEMONSTRATIVE_PRONOUNS)[lower]
         if antecedent is None or antecedent.number != number:
@@ -460,6 +497,29 @@ def _resolve(subject, antecedent, analysis):
     return False if named is None else (determiners[0].i, subject.i, named)
 
 
+def _what_it_is(subject, antecedent, analysis):
+    """'C'est la cause la plus fréquente d'anémie', after 'L'anémie ferriprive est une
+    condition …': where the sentence before is about a term the text says what it is (in
+    that sentence or elsewhere), 'ce' stands for that term when this one says what it is
+    too (a noun with its article, not 'C'est le cas', not a cleft 'C'est la PTH qui …').
+    None (kept, and left out as pointing back) otherwise: after a description ('Le patient
+    est très essoufflé'), 'C'est une urgence' speaks of the whole situation."""
+    predicate = subject.head
+    if antecedent is None or predicate.pos_ != "NOUN":
+        return None
+    if not antecedent.kinds and not any(antecedent.lemma in lemmas for lemmas in analysis.kinds):
+        return None
+    if not any(c.dep_ == "cop" for c in predicate.children) or subject.i > predicate.i:
+        return None
+    if not any(c.dep_ == "det" for c in predicate.children):
+        return None
+    if predicate.lemma_.lower() in GENERIC_NOUNS:
+        return None  # 'C'est le cas …'
+    if any(t.lower_ in ("qui", "que", "qu'") for t in subject.doc[predicate.i :]):
+        return None  # a cleft: 'C'est la PTH qui libère le calcium'
+    return (subject.i, subject.i, antecedent.text)
+
+
 def _the_only_one(kind, number, analysis):
     """The one term the text says is a `kind` ('La sclérose en plaques est une maladie
     ...'), as it first writes it with a definite article; None when there are several."""
@@ -479,7 +539,8 @@ def _replace(doc, subject, replacement):
     before = doc[:start].text_with_ws
     after = doc[end + 1 :].text_with_ws if end + 1 < len(doc) else ""
     text = lower_first(text) if start > 0 else capitalise(text)
-    resolved = f"{before}{text}{doc[end].whitespace_}{after}"
+    space = " " if doc[end].text.endswith("'") else doc[end].whitespace_  # 'C'est'
+    resolved = f"{before}{text}{space}{after}"
     return re.sub(r"\s+", " ", resolved).strip()
 
 

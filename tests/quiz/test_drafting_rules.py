@@ -1575,3 +1575,103 @@ def test_the_key_of_a_which_statement_item_is_explained_by_what_goes_on_about_it
 )
 def test_a_sentence_is_not_cut_inside_a_word_brackets_or_after_an_abbreviation(text, sentences):
     assert [s.text for s in analysis.analyse(text).sentences] == sentences
+
+
+def statements_by_paragraph(text, title):
+    """The statements of a text drafted as a lesson is: paragraph by paragraph, with the
+    topic its title names."""
+    course = analysis.analyse(text)
+    topic = analysis.topic_phrase(title, course)
+    found = []
+    for block in sorted({s.block for s in course.sentences}):
+        sentences = [s for s in course.sentences if s.block == block]
+        found += statements.statements_of(sentences, course, topic, (), course.sentences)
+    return [s.text for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "left_out"),
+    [
+        # 'Ce' stands for the term the sentence before says what it is.
+        (
+            "La cystite est une infection de la vessie. C'est l'infection urinaire la plus "
+            "fréquente.",
+            "La cystite est l'infection urinaire la plus fréquente.",
+            None,
+        ),
+        (
+            "L'insuffisance cardiaque est l'incapacité du cœur à assurer un débit suffisant. "
+            "Ce n'est pas une maladie unique mais un syndrome.",
+            "L'insuffisance cardiaque n'est pas une maladie unique mais un syndrome.",
+            None,
+        ),
+        # After a description, 'c'est' speaks of the whole situation.
+        ("Le patient est très essoufflé, assis. C'est une urgence vitale.", None, "urgence"),
+        # 'C'est le cas' says nothing of its own; a cleft names its subject.
+        ("La SLA est une maladie rare. C'est le cas de la maladie de Charcot.", None, "cas"),
+        (
+            "L'anémie ferriprive est une maladie fréquente. C'est la fatigue qui domine.",
+            "C'est la fatigue qui domine.",
+            None,
+        ),
+        # What 'c'est' stands for, the next pronoun stands for too.
+        (
+            "L'anémie ferriprive est une maladie fréquente. C'est la cause la plus fréquente "
+            "d'anémie. Elle touche surtout les femmes jeunes.",
+            "L'anémie ferriprive touche surtout les femmes jeunes.",
+            None,
+        ),
+        (
+            "Le patient est très essoufflé. C'est une urgence vitale. Il est installé assis.",
+            "Le patient est installé assis.",
+            None,
+        ),
+    ],
+)
+def test_c_est_stands_for_what_the_sentence_before_says_what_it_is(text, resolved, left_out):
+    found = statements_from(text)
+    if resolved:
+        assert resolved in found
+    if left_out:
+        assert not [s for s in found if left_out in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "left_out"),
+    [
+        # A paragraph that opens on 'Elle' goes on about the topic.
+        (
+            "L'insuffisance cardiaque est une maladie fréquente.\n\n"
+            "Elle touche surtout les personnes âgées.",
+            "L'insuffisance cardiaque touche surtout les personnes âgées.",
+            None,
+        ),
+        # Not where the paragraph before ends on something else it could stand for.
+        (
+            "L'insuffisance cardiaque est une maladie fréquente. La fraction d'éjection est "
+            "la part du sang éjectée.\n\nElle est normalement supérieure à 50 %.",
+            None,
+            "supérieure",
+        ),
+        # Nor after a list, nor for a pronoun of another gender.
+        (
+            "L'insuffisance cardiaque est une maladie fréquente. Ses causes sont :\n\n"
+            "- l'hypertension\n- l'infarctus\n- la valvulopathie\n\n"
+            "Elle touche surtout les personnes âgées.",
+            None,
+            "touche",
+        ),
+        (
+            "L'insuffisance cardiaque est une maladie fréquente.\n\n"
+            "Il touche surtout les personnes âgées.",
+            None,
+            "touche",
+        ),
+    ],
+)
+def test_a_paragraph_opening_on_a_pronoun_goes_on_about_the_topic(text, resolved, left_out):
+    found = statements_by_paragraph(text, "Insuffisance cardiaque")
+    if resolved:
+        assert resolved in found
+    if left_out:
+        assert not [s for s in found if left_out in s]
