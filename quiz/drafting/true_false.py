@@ -260,6 +260,8 @@ def can_negate(span):
     }:
         return False  # 'ne reste pas inconnue': say 'est connue' or nothing
     for token in span:
+        if _denied_obligation(token):
+            continue  # 'ne doivent pas être arrêtés brutalement': 'doivent' is no hedge
         if token.lower_ in HEDGES or token.lemma_.lower() in HEDGE_LEMMAS or token.pos_ == "NUM":
             return False
         if token.lower_ in ("jamais", "rien", "aucun", "aucune", "ni", "guère", "nullement"):
@@ -271,6 +273,19 @@ def can_negate(span):
         ):
             return False
     return True
+
+
+def _denied_obligation(token):
+    """'Les bêtabloquants ne doivent pas être arrêtés brutalement': a plain 'ne … pas' on
+    'devoir', which taken away says plainly false what must be done ('doivent être
+    arrêtés brutalement'), where 'peut' or 'il faut' would only hedge. Not 'ne doit pas
+    être confondu avec': that it must be is no claim anyone makes."""
+    if token.lemma_.lower() != "devoir" or token.dep_ != "ROOT":
+        return False
+    words = {child.lower_ for child in token.children}
+    if not ({"ne", "n'"} & words and "pas" in words):
+        return False
+    return not any(child.lemma_.lower() == "confondre" for child in token.children)
 
 
 STEM_OPENING, STEM_CLOSING = "Vrai ou faux ? « ", " »"

@@ -396,6 +396,9 @@ def test_a_single_claim_still_gives_a_true_false():
         "Une faiblesse musculaire apparaît.",  # denied, it says that none ever does
         "Les globules rouges sont petits et pâles.",  # denied: neither, or not both?
         "Chez la femme, l'urètre est court et proche de l'anus.",
+        # an obligation said, or denied with 'confondre': no claim anyone denies
+        "Le patient doit être prévenu.",
+        "La crampe ne doit pas être confondue avec la contracture.",
     ],
 )
 def test_no_negation_that_is_not_clean_and_plainly_false(sentence):
@@ -454,6 +457,11 @@ def test_a_litotes_is_not_taken_for_a_negation():
         ("La myéline permet une conduction rapide.", "La myéline ne permet pas de conduction"),
         ("Le calcium stabilise la membrane des nerfs.", "Le calcium ne stabilise pas la"),
         ("La crampe n'est pas inquiétante.", "La crampe est inquiétante."),
+        # a denied obligation: 'devoir' is no hedge there
+        (
+            "Les bêtabloquants ne doivent pas être arrêtés brutalement.",
+            "Les bêtabloquants doivent être arrêtés brutalement.",
+        ),
     ],
 )
 def test_a_clean_negation_uses_pas_de_and_takes_an_existing_one_away(sentence, negated):
