@@ -424,10 +424,11 @@ def _negation_toggle(span):
         for token in span:
             if token.head.i not in (root.i, verb.i):
                 continue
-            if token.dep_ == "obl:arg" and any(
-                c.dep_ == "case" and c.lower_ in ("des", "du") for c in token.children
-            ):
-                return None, False  # 'déclenchent des influx' read as 'de les': unsure
+            if token.dep_ == "obl:arg" and _partitive_or_de(token):
+                # 'déclenchent des influx' read as 'de les', 'forment de l'os' as 'de' +
+                # 'l'os': a partitive ('ne forment pas d'os') or a verb's 'de' ('ne parle
+                # pas de la maladie')? The parser does not tell: unsure
+                return None, False
             if token.dep_ != "obj":
                 continue
             for child in token.children:
@@ -451,6 +452,16 @@ def _negation_toggle(span):
         parts.append(token.text)
         parts.append(" pas" + token.whitespace_ if token.i == verb.i else token.whitespace_)
     return capitalise("".join(parts).strip()), False
+
+
+def _partitive_or_de(token):
+    """'du', 'des', or 'de' and an article ('de l'', 'de la') before the noun."""
+    cases = [c for c in token.children if c.dep_ == "case"]
+    if any(c.lower_ in ("des", "du") for c in cases):
+        return True
+    return any(c.lower_ == "de" for c in cases) and any(
+        c.dep_ == "det" and c.lower_ in ("la", "l'", "le", "les") for c in token.children
+    )
 
 
 def _explained_after_a_colon(span, verb):

@@ -445,6 +445,20 @@ def test_that_something_happens_is_no_true_statement_worth_a_question(sentence, 
     assert true_false.worth_stating(parse(sentence)[:]) is worth
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a partitive ('ne forment pas d'os') or a verb's 'de' ('ne parle pas de la
+        # maladie')? The parser reads both alike: 'ne forment pas de l'os' is no French.
+        "Les ostéoblastes forment de l'os nouveau.",
+        "Les neurones libèrent de la dopamine.",
+        "Les motoneurones déclenchent des influx nerveux.",
+    ],
+)
+def test_no_negation_where_a_partitive_would_have_to_change(sentence):
+    assert true_false._negation_toggle(parse(sentence)[:]) == (None, False)
+
+
 def test_a_litotes_is_not_taken_for_a_negation():
     # 'ne … pas sans raison' says that it has a reason: without the 'ne … pas', nonsense
     span = parse("Une déshydratation n'apparaît pas sans raison chez la personne âgée.")[:]
