@@ -456,7 +456,21 @@ def _without_adverbs(text):
 
 
 def _subject(root):
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    """The root's subject; an 'il' the parser read as impersonal where it is not ('Il
+    n'est pas contagieux') too, but not that of 'il s'agit de', which names nothing (and
+    is left out as pointing back)."""
+    agit = root.lemma_.lower() == "agir" and any(c.lower_ in ("s'", "se") for c in root.children)
+    subjects = [
+        c
+        for c in root.children
+        if c.dep_ in ("nsubj", "nsubj:pass")
+        or (
+            c.dep_ == "expl:subj"
+            and c.lower_ in ("il", "elle")
+            and not _impersonal(root)
+            and not agit
+        )
+    ]
     return subjects[0] if subjects else None
 
 
@@ -777,10 +791,15 @@ def _judges_without_saying_for_what(span):
 
 def _impersonal(verb):
     """A verb French uses with an impersonal 'il' ('il existe', 'il faut', 'il est
-    important de')."""
+    important de'); not an adjective with nothing after it ('Il n'est pas contagieux':
+    the disease is not)."""
     if verb.lemma_.lower() in IMPERSONAL_VERBS:
         return True
-    return verb.pos_ == "ADJ" and any(c.dep_ == "cop" for c in verb.children)
+    return (
+        verb.pos_ == "ADJ"
+        and any(c.dep_ == "cop" for c in verb.children)
+        and any(t.lower_ in ("de", "d'", "que", "qu'") for t in verb.doc[verb.i + 1 :])
+    )
 
 
 def _il_y_a(token):

@@ -130,10 +130,27 @@ def test_a_sentence_becomes_standalone_single_claims(text, expected):
         ("Un test simple est le test du glaçon.", "test simple"),
         # a stressed pronoun after a preposition: for whom?
         ("Une surdose en fer est dangereuse pour eux.", "pour eux"),
+        # 'il' before an adjective with nothing after it is no impersonal 'il est … de'
+        ("Il n'est pas contagieux.", "contagieux"),
     ],
 )
 def test_what_still_points_back_is_left_out(text, pointing):
     assert not [s for s in statements_from(text) if pointing.lower() in s.lower()]
+
+
+def test_an_il_read_as_impersonal_is_resolved_like_any_subject_pronoun():
+    text = "Le SGB est une maladie rare. Il n'est pas contagieux."
+    assert "Le SGB n'est pas contagieux." in statements_from(text)
+
+
+def test_an_impersonal_il_points_nowhere():
+    text = "Il est fréquent de trouver des bactéries dans les urines."
+    assert statements_from(text) == [text]
+
+
+def test_il_s_agit_is_neither_resolved_nor_kept():
+    text = "Le thymus est une glande. Dans 10 % des cas, il s'agit d'une tumeur."
+    assert statements_from(text) == ["Le thymus est une glande."]
 
 
 def test_a_reflexive_pronoun_points_nowhere():
