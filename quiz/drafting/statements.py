@@ -575,7 +575,8 @@ def _antecedent_of(doc, analysis):
         return None  # 'Une crise survient ... Elle ...': which one is not said
     phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
     if len(phrase) <= 8 and not any(
-        t.is_punct or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
+        (t.is_punct and not _inside_a_word(t))
+        or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
         for t in phrase
     ):
         text = phrase.text  # 'Le séjour prolongé au sol', not only 'Le séjour'
@@ -597,6 +598,16 @@ def _antecedent_of(doc, analysis):
     if root.pos_ == "NOUN" and any(c.dep_ == "cop" for c in root.children):
         kinds = frozenset({root.lemma_.lower()})
     return Antecedent(text, term.head_lemma, gender, number, kinds)
+
+
+def _inside_a_word(token):
+    """A hyphen with no space on either side: 'Guillain-Barré' is one name."""
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def _split_coordination(doc):

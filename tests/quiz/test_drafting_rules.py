@@ -143,6 +143,16 @@ def test_an_il_read_as_impersonal_is_resolved_like_any_subject_pronoun():
     assert "Le SGB n'est pas contagieux." in statements_from(text)
 
 
+def test_a_hyphenated_name_is_named_whole_for_its_pronoun():
+    text = (
+        "Le syndrome de Guillain-Barré est une atteinte aiguë des nerfs périphériques. "
+        "Il se manifeste par une faiblesse musculaire."
+    )
+    assert "Le syndrome de Guillain-Barré se manifeste par une faiblesse musculaire." in (
+        statements_from(text)
+    )
+
+
 def test_an_impersonal_il_points_nowhere():
     text = "Il est fréquent de trouver des bactéries dans les urines."
     assert statements_from(text) == [text]
