@@ -437,7 +437,28 @@ def _rewrite(text, antecedent, analysis):
         if resolved is None:
             continue
         statements += _split_coordination(parse(_without_adverbs(resolved)))
+    if next_antecedent is not None and _another_subject_after(cleaned, next_antecedent):
+        next_antecedent = None
     return statements, next_antecedent
+
+
+def _another_subject_after(text, antecedent):
+    """Whether a later part of the sentence (after a colon or a semicolon) has a subject of
+    its own that a pronoun in the next sentence could stand for as well: '… la chute des
+    œstrogènes accélère la résorption : la perte osseuse peut atteindre 3 % par an. Elle
+    touche d'abord …' (the loss, not the fall)."""
+    parts = re.split(r" : |;", text)
+    for part in parts[1:]:
+        for token in parse(part.strip()):
+            if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
+                continue
+            if token.lemma_.lower() == antecedent.lemma:
+                continue
+            number = next(iter(token.morph.get("Number")), "Sing")
+            gender = next(iter(token.morph.get("Gender")), None)
+            if number == antecedent.number and gender in (antecedent.gender, None):
+                return True
+    return False
 
 
 def _without_adverbs(text):
@@ -691,7 +712,11 @@ def points_back(span, analysis, framed=False):
         lower = token.lower_
         if token.pos_ == "DET" and "Dem" in token.morph.get("PronType"):
             return True  # 'ces signes', 'dans ce cas'
-        if (lower in DEMONSTRATIVE_PRONOUNS or lower in POINTING_WORDS) and not _ranks_among(token):
+        if (
+            (lower in DEMONSTRATIVE_PRONOUNS or lower in POINTING_WORDS)
+            and not _ranks_among(token)
+            and not _names_what_it_stands_for(token, span)
+        ):
             return True
         if token.dep_.startswith("nsubj") and lower in SUBJECT_PRONOUNS:
             return True  # unresolved 'elle'
@@ -703,8 +728,13 @@ def points_back(span, analysis, framed=False):
             return True  # 'c'est près d'une sur deux': what is? ('C'est la PTH qui ...')
         if lower == "il" and token.dep_.startswith("expl") and not _impersonal(token.head):
             return True  # 'il ne doit jamais ...' read as impersonal by the parser
-        if token.pos_ == "PRON" and lower in OBJECT_CLITICS and token.dep_ in ("obj", "iobj"):
-            return True  # 'de les distinguer', 'on en distingue deux'
+        if (
+            token.pos_ == "PRON"
+            and lower in OBJECT_CLITICS
+            and token.dep_ in ("obj", "iobj")
+            and not (lower == "l'" and token.doc[token.i + 1 : token.i + 2].text == "on")
+        ):
+            return True  # 'de les distinguer', 'on en distingue deux' (not 'où l'on')
         if (
             lower in ("leur", "lui")
             and token.i + 1 < len(token.doc)
@@ -758,6 +788,18 @@ def points_back(span, analysis, framed=False):
             ):
                 return True  # 'les personnes touchées' by what?
     return False
+
+
+def _names_what_it_stands_for(token, span):
+    """'une surface plus basse que celle où l'on se trouvait', 'l'os trabéculaire, celui
+    des vertèbres': 'celui' and its kin with what follows them (a relative clause, a
+    complement) stand for a noun of the same sentence, said before them."""
+    if token.lower_ not in ("celui", "celle", "ceux", "celles") or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1].lower_
+    if following not in ("qui", "que", "qu'", "où", "dont", "de", "d'", "des", "du"):
+        return False
+    return any(t.pos_ == "NOUN" for t in span if t.i < token.i)
 
 
 def _ranks_among(token):

@@ -143,6 +143,14 @@ def test_an_il_read_as_impersonal_is_resolved_like_any_subject_pronoun():
     assert "Le SGB n'est pas contagieux." in statements_from(text)
 
 
+def test_a_pronoun_after_a_sentence_with_two_subjects_of_its_kind_is_not_resolved():
+    text = (
+        "Après la ménopause, la chute des œstrogènes accélère la résorption : la perte "
+        "osseuse peut atteindre 3 % par an. Elle touche d'abord l'os trabéculaire."
+    )
+    assert not [s for s in statements_from(text) if "os trabéculaire" in s]
+
+
 def test_a_hyphenated_name_is_named_whole_for_its_pronoun():
     text = (
         "Le syndrome de Guillain-Barré est une atteinte aiguë des nerfs périphériques. "
@@ -161,6 +169,18 @@ def test_an_impersonal_il_points_nowhere():
 def test_il_s_agit_is_neither_resolved_nor_kept():
     text = "Le thymus est une glande. Dans 10 % des cas, il s'agit d'une tumeur."
     assert statements_from(text) == ["Le thymus est une glande."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une chute est le fait de se retrouver au sol ou sur une surface plus basse que "
+        "celle où l'on se trouvait.",
+        "La perte osseuse touche d'abord l'os trabéculaire, celui des vertèbres.",
+    ],
+)
+def test_celui_with_what_follows_it_points_nowhere(text):
+    assert statements_from(text) == [text]
 
 
 def test_a_reflexive_pronoun_points_nowhere():
