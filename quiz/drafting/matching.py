@@ -140,6 +140,8 @@ def _entry(item):
         return None
     said = _without_notes(match.group("description"))
     description = _description(said)
+    if description is None and said[:1].isalnum() and len(said.split()) < DESCRIPTION_WORDS[0]:
+        description = said  # 'ostéopénie': an option, too short to quote in a stem
     if description is None or _echoes(description, name):
         return None
     return Entry(capitalise(name), description, said)
@@ -212,7 +214,10 @@ def _echoes(description, name):
 
 
 def _named(entry, others, about):
-    """The name, among the others' names, for the entry's description."""
+    """The name, among the others' names, for the entry's description, when that says
+    enough to quote ('ostéopénie' alone does not)."""
+    if len(entry.description.split()) < DESCRIPTION_WORDS[0]:
+        return None
     others = [
         other
         for other in others
@@ -255,7 +260,9 @@ def _described(entry, others, about):
             break
     if len(chosen) < 2:
         return None
-    stem = _stem(about, f"quelle description correspond à « {entry.name} » ?")
+    short = len(entry.description.split()) < DESCRIPTION_WORDS[0]  # a name: 'Ostéopénie'
+    question = "à quoi correspond" if short else "quelle description correspond à"
+    stem = _stem(about, f"{question} « {entry.name} » ?")
     options = [answer, *(capitalise(other.description) for other in chosen)]
     choices = ordered_choices(options, answer)
     if find_cues(stem, choices):

@@ -1412,6 +1412,19 @@ def test_a_name_is_asked_the_other_way_round_among_short_descriptions():
     assert len(draft.choices) >= 3
 
 
+def test_a_name_whose_description_is_a_word_or_two_is_asked_among_them():
+    text = (
+        "Selon l'OMS :\n\n- T-score supérieur à –1 : densité normale ;\n"
+        "- T-score entre –1 et –2,5 : ostéopénie ;\n"
+        "- T-score inférieur ou égal à –2,5 : ostéoporose.\n"
+    )
+    drafts = {d.answer: d for d in matching(text)}
+    assert set(drafts) == {"Densité normale", "Ostéopénie", "Ostéoporose"}
+    draft = drafts["Ostéopénie"]
+    assert draft.stem == "Selon l'OMS : à quoi correspond « T-score entre –1 et –2,5 » ?"
+    assert {text for text, _correct in draft.choices} == set(drafts)
+
+
 @pytest.mark.parametrize(
     ("items", "why"),
     [
