@@ -758,6 +758,8 @@ def points_back(span, analysis, framed=False):
             return True  # 'd'autres causes': other than what the text said before
     if _judges_without_saying_for_what(span) and not framed:
         return True  # 'Le geste le plus efficace …' for what?
+    if _compares_with_nothing(root):
+        return True  # 'Il est plus spécifique': than the sign the sentence before named
     if _said_of_the_topic(span) and not lowered.startswith("dans "):
         return True  # 'La sensibilité n'est pas atteinte': by what?
     for noun in span:
@@ -800,6 +802,20 @@ def _names_what_it_stands_for(token, span):
     if following not in ("qui", "que", "qu'", "où", "dont", "de", "d'", "des", "du"):
         return False
     return any(t.pos_ == "NOUN" for t in span if t.i < token.i)
+
+
+def _compares_with_nothing(root):
+    """A predicate compared ('Il est plus spécifique.') with nothing after it: no 'que',
+    nothing it is said of ('plus fréquente loin de l'équateur')."""
+    if root.pos_ != "ADJ" and "Part" not in root.morph.get("VerbForm"):
+        return False
+    compared = any(
+        c.lower_ in ("plus", "moins")
+        and c.dep_ == "advmod"
+        and not (c.i > 0 and c.doc[c.i - 1].pos_ == "DET")  # 'la plus fréquente'
+        for c in root.children
+    )
+    return compared and all(t.is_punct for t in root.doc[root.i + 1 :])
 
 
 def _ranks_among(token):

@@ -262,6 +262,8 @@ def can_negate(span):
     for token in span:
         if _denied_obligation(token):
             continue  # 'ne doivent pas être arrêtés brutalement': 'doivent' is no hedge
+        if _compares(token, root):
+            continue  # 'est plus grave sous anticoagulants': denied, plainly the opposite
         if token.lower_ in HEDGES or token.lemma_.lower() in HEDGE_LEMMAS or token.pos_ == "NUM":
             return False
         if token.lower_ in ("jamais", "rien", "aucun", "aucune", "ni", "guère", "nullement"):
@@ -273,6 +275,25 @@ def can_negate(span):
         ):
             return False
     return True
+
+
+def _compares(token, root):
+    """'plus' or 'moins' comparing the predicate ('Un traumatisme crânien est plus grave
+    sous anticoagulants', 'Les hommes sont moins touchés', '… baisse plus tôt que …'):
+    denied, the statement says plainly the opposite ('n'est pas plus grave'). Not a
+    quantity ('plus de dix minutes': no adjective there) nor 'ne … plus'."""
+    if token.lower_ not in ("plus", "moins") or token.dep_ != "advmod":
+        return False
+    head = token.head
+    if any(t.lower_ in ("ne", "n'") for t in token.doc):
+        return False  # 'n'est plus douloureuse': 'plus' ends it
+    if head.pos_ == "ADV" and head.head.i == root.i and head.lower_ in ("tôt", "tard", "vite"):
+        head = root
+    elif not (head.i == root.i and (head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm"))):
+        return False
+    # Than what? Said of something ('sous anticoagulants', 'chez la femme'), or elliptic:
+    # 'Il est plus spécifique' compares with what the sentence before said.
+    return not all(t.is_punct for t in token.doc[head.i + 1 :])
 
 
 def _denied_obligation(token):

@@ -130,6 +130,11 @@ def test_a_sentence_becomes_standalone_single_claims(text, expected):
         ("Un test simple est le test du glaçon.", "test simple"),
         # a stressed pronoun after a preposition: for whom?
         ("Une surdose en fer est dangereuse pour eux.", "pour eux"),
+        # compared with what?
+        (
+            "Le signe de Chvostek est peu spécifique. Le signe de Trousseau est plus spécifique.",
+            "plus spécifique",
+        ),
         # 'il' before an adjective with nothing after it is no impersonal 'il est … de'
         ("Il n'est pas contagieux.", "contagieux"),
     ],
@@ -443,6 +448,9 @@ def test_a_single_claim_still_gives_a_true_false():
         "Une faiblesse musculaire apparaît.",  # denied, it says that none ever does
         "Les globules rouges sont petits et pâles.",  # denied: neither, or not both?
         "Chez la femme, l'urètre est court et proche de l'anus.",
+        # 'ne … plus': no comparison; 'plus spécifique' than what the sentence before said
+        "La crampe n'est plus douloureuse.",
+        "Le signe de Trousseau est plus spécifique.",
         # an obligation said, or denied with 'confondre': no claim anyone denies
         "Le patient doit être prévenu.",
         "La crampe ne doit pas être confondue avec la contracture.",
@@ -518,6 +526,15 @@ def test_a_litotes_is_not_taken_for_a_negation():
         ("La myéline permet une conduction rapide.", "La myéline ne permet pas de conduction"),
         ("Le calcium stabilise la membrane des nerfs.", "Le calcium ne stabilise pas la"),
         ("La crampe n'est pas inquiétante.", "La crampe est inquiétante."),
+        # a comparison: denied, plainly the opposite
+        (
+            "Un traumatisme crânien est plus grave sous anticoagulants.",
+            "Un traumatisme crânien n'est pas plus grave sous anticoagulants.",
+        ),
+        (
+            "La migraine est plus fréquente chez la femme.",
+            "La migraine n'est pas plus fréquente chez la femme.",
+        ),
         # a denied obligation: 'devoir' is no hedge there
         (
             "Les bêtabloquants ne doivent pas être arrêtés brutalement.",
