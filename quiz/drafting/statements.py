@@ -259,11 +259,17 @@ def _only_one_it_can_be(sentence, about):
         if token.lemma_.lower() == about.lemma:
             named = True
             continue
-        number = next(iter(token.morph.get("Number")), "Sing")
-        gender = next(iter(token.morph.get("Gender")), None)
-        if number == about.number and gender in (about.gender, None):
+        if _agrees(token, about):
             return False
     return named
+
+
+def _agrees(noun, antecedent):
+    """Whether a pronoun standing for the antecedent could stand for this noun as well:
+    the same number, and the same gender or none the parser could tell."""
+    number = next(iter(noun.morph.get("Number")), "Sing")
+    gender = next(iter(noun.morph.get("Gender")), None)
+    return number == antecedent.number and gender in (antecedent.gender, None)
 
 
 def _preceding(before, analysis):
@@ -452,11 +458,7 @@ def _another_subject_after(text, antecedent):
         for token in parse(part.strip()):
             if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
                 continue
-            if token.lemma_.lower() == antecedent.lemma:
-                continue
-            number = next(iter(token.morph.get("Number")), "Sing")
-            gender = next(iter(token.morph.get("Gender")), None)
-            if number == antecedent.number and gender in (antecedent.gender, None):
+            if token.lemma_.lower() != antecedent.lemma and _agrees(token, antecedent):
                 return True
     return False
 
