@@ -479,21 +479,7 @@ def _without_adverbs(text):
 
 
 def _subject(root):
-    """The root's subject; an 'il' the parser read as impersonal where it is not ('Il
-    n'est pas contagieux') too, but not that of 'il s'agit de', which names nothing (and
-    is left out as pointing back)."""
-    agit = root.lemma_.lower() == "agir" and any(c.lower_ in ("s'", "se") for c in root.children)
-    subjects = [
-        c
-        for c in root.children
-        if c.dep_ in ("nsubj", "nsubj:pass")
-        or (
-            c.dep_ == "expl:subj"
-            and c.lower_ in ("il", "elle")
-            and not _impersonal(root)
-            and not agit
-        )
-    ]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
     return subjects[0] if subjects else None
 
 

@@ -143,11 +143,6 @@ def test_what_still_points_back_is_left_out(text, pointing):
     assert not [s for s in statements_from(text) if pointing.lower() in s.lower()]
 
 
-def test_an_il_read_as_impersonal_is_resolved_like_any_subject_pronoun():
-    text = "Le SGB est une maladie rare. Il n'est pas contagieux."
-    assert "Le SGB n'est pas contagieux." in statements_from(text)
-
-
 def test_a_pronoun_after_a_sentence_with_two_subjects_of_its_kind_is_not_resolved():
     text = (
         "Après la ménopause, la chute des œstrogènes accélère la résorption : la perte "
