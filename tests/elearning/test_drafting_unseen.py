@@ -29,26 +29,30 @@ TARGETS = {
     "usable_per_100_words": 2.0,
 }
 
-# Measured on 2026-12-01 (ninth session), every new draft judged by an instructor who does
-# not tune the rules: 55 drafts, 35 % usable as is, 80 % after a light edit, 20 % unusable,
-# 36 % as is in the best-ranked fifth, 16 % not true/false, 0.89 usable drafts per 100 words.
-# The session's rules (what a statement leaves unsaid said of the topic, the topic found in
-# notes' titles, no negation added to what the topic itself does, no claim from a list of
-# conditions, one activity noun among a list's terms) were developed on the development
-# set, where the share unusable went from 11 % to 10 % and the usable drafts per 100 words
-# from 1.32 to 1.57; here four drafts are new and two no longer come out. Every figure rose
-# but the share not true/false (17.0 % -> 16.4 %: two more true/false drafts, no fewer of
-# the other kinds); the share usable after a light edit reaches its target.
-# Earlier: the eighth session ended at 32 %, 77 %, 23 %, 27 %, 17 % and 0.83 (53 drafts);
-# the sixth at 31 %, 78 %, 22 %, 27 %, 17 % and 0.85; the fifth at 33 %, 78 %, 22 %, 27 %,
-# 17 % and 0.85.
+# Measured on 2026-12-01 (tenth session), every new draft judged by an instructor who does
+# not tune the rules: 56 drafts, 36 % usable as is, 80 % after a light edit, 20 % unusable,
+# 42 % as is in the best-ranked fifth (5 of 12), 16 % not true/false, 0.91 usable drafts per
+# 100 words. The session's rules (sentences not cut inside hyphenated words or after 'env.';
+# 'C'est …' and a paragraph's opening pronoun resolved; a denied obligation and a
+# comparison said of something negated; no negation before 'de l'' or 'de la'; 'celui'
+# with its relative; a pronoun after a sentence with two subjects of its kind left alone;
+# one-word descriptions matched) were developed on the development set, where the usable
+# drafts per 100 words went from 1.57 to 1.64. Here the pronoun rules added one draft (a
+# light edit), the partitive rule replaced one unusable draft by another, and one draft
+# whose explanation changed was judged again, usable as is. Every figure rose
+# but the share not true/false (9 drafts of 56, one more true/false). Reverted after its
+# one measurement here: resolving an 'il' the parser reads as impersonal ('Il n'est pas
+# contagieux'), which added two unusable drafts for one usable as is.
+# Earlier: the ninth session ended at 35 %, 80 %, 20 %, 36 %, 16 % and 0.89 (55 drafts);
+# the eighth at 32 %, 77 %, 23 %, 27 %, 17 % and 0.83 (53 drafts); the sixth at 31 %, 78 %,
+# 22 %, 27 %, 17 % and 0.85; the fifth at 33 %, 78 %, 22 %, 27 %, 17 % and 0.85.
 FLOORS = {
-    "as_is": 0.34,  # measured 34.5 %
-    "after_light_edit": 0.80,  # measured 80.0 %: the target
-    "unusable": 0.20,  # at most (measured 20.0 %)
-    "best_fifth_as_is": 0.36,  # measured 36.4 %
-    "not_true_false": 0.16,  # measured 16.4 %
-    "usable_per_100_words": 0.88,  # measured 0.89
+    "as_is": 0.35,  # measured 35.7 %
+    "after_light_edit": 0.80,  # measured 80.4 %: the target
+    "unusable": 0.20,  # at most (measured 19.6 %)
+    "best_fifth_as_is": 0.41,  # measured 41.7 %
+    "not_true_false": 0.16,  # measured 16.1 %
+    "usable_per_100_words": 0.91,  # measured 0.913
 }
 
 
