@@ -278,11 +278,12 @@ def can_negate(span):
 
 
 def _compares(token, root):
-    """'plus' or 'moins' comparing the predicate ('Un traumatisme crânien est plus grave
-    sous anticoagulants', 'Les hommes sont moins touchés', '… baisse plus tôt que …'):
-    denied, the statement says plainly the opposite ('n'est pas plus grave'). Not a
-    quantity ('plus de dix minutes': no adjective there) nor 'ne … plus'."""
-    if token.lower_ not in ("plus", "moins") or token.dep_ != "advmod":
+    """'plus' comparing the predicate with something said after it ('Un traumatisme
+    crânien est plus grave sous anticoagulants', 'La migraine est plus fréquente chez la
+    femme'): denied, the statement says plainly the opposite ('n'est pas plus grave'). Not
+    'moins' ('ne sont pas moins fiables' is a double negative to untangle), a quantity
+    ('plus de dix minutes': no adjective there) nor 'ne … plus'."""
+    if token.lower_ != "plus" or token.dep_ != "advmod":
         return False
     head = token.head
     if any(t.lower_ in ("ne", "n'") for t in token.doc):

@@ -443,8 +443,10 @@ def test_a_single_claim_still_gives_a_true_false():
         "Une faiblesse musculaire apparaît.",  # denied, it says that none ever does
         "Les globules rouges sont petits et pâles.",  # denied: neither, or not both?
         "Chez la femme, l'urètre est court et proche de l'anus.",
-        # 'ne … plus': no comparison; 'plus spécifique' than what the sentence before said
+        # 'ne … plus': no comparison; 'plus spécifique' than what the sentence before said;
+        # 'moins' denied is a double negative to untangle
         "La crampe n'est plus douloureuse.",
+        "Les signes classiques sont moins fiables chez la personne âgée.",
         "Le signe de Trousseau est plus spécifique.",
         # an obligation said, or denied with 'confondre': no claim anyone denies
         "Le patient doit être prévenu.",
