@@ -183,17 +183,11 @@ def claim_changes(said, sentence):
 
 
 def _claim_changes(said, sentence):
-    """changes() of one claim; a subject pronoun the statement names ('Il survient …' ->
-    'Le syndrome des jambes sans repos survient …', as quiz.drafting.statements resolves
-    it) is no change."""
     before, after = words(clean_sentence(sentence)), words(said)
     opcodes = difflib.SequenceMatcher(a=before, b=after).get_opcodes()
     removed, added = [], []
     for op, i1, i2, j1, j2 in opcodes:
         cut = before[i1:i2]
-        named = after[j1:j2][:1] in (["le"], ["la"], ["les"], ["l'"])
-        if op == "replace" and i1 == 0 and cut in (["il"], ["elle"], ["ils"], ["elles"]) and named:
-            continue  # the subject pronoun named: 'Il survient …' -> 'Le syndrome …'
         another_claim = len(cut) >= 3 or i1 == 0 or i2 == len(before)
         if op == "delete" and another_claim and not set(cut) & NEGATION:
             continue  # another claim of the sentence, left out of this statement

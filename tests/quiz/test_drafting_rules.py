@@ -154,9 +154,9 @@ def test_a_pronoun_after_a_sentence_with_two_subjects_of_its_kind_is_not_resolve
 def test_a_hyphenated_name_is_named_whole_for_its_pronoun():
     text = (
         "Le syndrome de Guillain-Barré est une atteinte aiguë des nerfs périphériques. "
-        "Il se manifeste par une faiblesse musculaire."
+        "Il provoque une faiblesse musculaire."
     )
-    assert "Le syndrome de Guillain-Barré se manifeste par une faiblesse musculaire." in (
+    assert "Le syndrome de Guillain-Barré provoque une faiblesse musculaire." in (
         statements_from(text)
     )
 
